@@ -1,0 +1,150 @@
+/**
+ * The database schema. drizzle-kit turns this file into SQL migrations in supabase/migrations/, and
+ * the row-level security policies declared here are part of those migrations: every table in
+ * `public` enables RLS and says, table by table, who may read and write what
+ * (docs/decisions/0003-rls-through-withrls.md). `service_role` bypasses RLS and is used only by
+ * jobs, webhooks and admin tasks.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
+
+/** Text that an LGU or member writes once per locale: `{ "en": "…", "fil": "…" }`, read with a fallback. */
+export type LocalizedText = Partial<Record<string, string>>;
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const placeKind = pgEnum("place_kind", [
+  "country",
+  "region",
+  "province",
+  "city",
+  "municipality",
+]);
+
+/**
+ * The place hierarchy: country > region/province > city/municipality. Countries have no parent;
+ * every other place has one in the same country (enforced by the seed and the services that add
+ * places; the country code is repeated on every row so that filtering by country needs no join).
+ */
+export const places = pgTable(
+  "places",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    parentId: uuid("parent_id").references((): any => places.id, { onDelete: "restrict" }),
+    kind: placeKind("kind").notNull(),
+    name: text("name").notNull(),
+    countryCode: varchar("country_code", { length: 2 }).notNull(),
+    // An official code where one exists (PSGC in the Philippines, INSEE-like codes elsewhere).
+    officialCode: text("official_code"),
+    ...timestamps,
+  },
+  (t) => [
+    check("places_country_code_iso", sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+    check("places_country_has_no_parent", sql`(${t.kind} = 'country') = (${t.parentId} is null)`),
+    uniqueIndex("places_parent_name_unique").on(sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.name),
+    index("places_parent_idx").on(t.parentId),
+    index("places_country_idx").on(t.countryCode),
+    pgPolicy("places are public", { for: "select", to: [anonRole, authenticatedRole], using: sql`true` }),
+  ],
+).enableRLS();
+
+export const verificationStatus = pgEnum("verification_status", [
+  "unverified",
+  "pending",
+  "verified",
+  "rejected",
+  "suspended",
+]);
+
+/** A local government unit: a city, municipality, province or commune of any country. */
+export const lgus = pgTable(
+  "lgus",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    placeId: uuid("place_id")
+      .notNull()
+      .references(() => places.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: jsonb("description").$type<LocalizedText>().notNull().default({}),
+    logoPath: text("logo_path"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    website: text("website"),
+    address: text("address"),
+    verificationStatus: verificationStatus("verification_status").notNull().default("unverified"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("lgus_slug_unique").on(t.slug),
+    index("lgus_place_idx").on(t.placeId),
+    check("lgus_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("lgus_verified_has_date", sql`(${t.verificationStatus} = 'verified') = (${t.verifiedAt} is not null)`),
+    // Only verified LGUs are public. Staff access to their own unverified LGU arrives with memberships.
+    pgPolicy("verified lgus are public", {
+      for: "select",
+      to: [anonRole, authenticatedRole],
+      using: sql`${t.verificationStatus} = 'verified'`,
+    }),
+  ],
+).enableRLS();
+
+export const profileVisibility = pgEnum("profile_visibility", ["private", "lgu_aggregate", "public"]);
+
+/** A person's profile, one per auth.users row. Private by default. */
+export const profiles = pgTable(
+  "profiles",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    countryOfResidence: varchar("country_of_residence", { length: 2 }),
+    city: text("city"),
+    preferredLocale: text("preferred_locale"),
+    timeZone: text("time_zone"),
+    visibility: profileVisibility("visibility").notNull().default("private"),
+    ...timestamps,
+  },
+  (t) => [
+    check("profiles_country_iso", sql`${t.countryOfResidence} is null or ${t.countryOfResidence} ~ '^[A-Z]{2}$'`),
+    check("profiles_display_name_length", sql`char_length(${t.displayName}) between 1 and 120`),
+    pgPolicy("members read their own profile", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`${t.id} = (select auth.uid())`,
+    }),
+    pgPolicy("members create their own profile", {
+      for: "insert",
+      to: authenticatedRole,
+      withCheck: sql`${t.id} = (select auth.uid())`,
+    }),
+    pgPolicy("members update their own profile", {
+      for: "update",
+      to: authenticatedRole,
+      using: sql`${t.id} = (select auth.uid())`,
+      withCheck: sql`${t.id} = (select auth.uid())`,
+    }),
+  ],
+).enableRLS();
+
+export type Place = typeof places.$inferSelect;
+export type Lgu = typeof lgus.$inferSelect;
+export type Profile = typeof profiles.$inferSelect;

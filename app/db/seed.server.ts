@@ -1,0 +1,214 @@
+/**
+ * Demo data from the source material: Naga City, Ilocos Norte, Batangas, Intipucá, Taliouine and
+ * Diourbel, with a few members. Idempotent: every row has a natural key and is upserted, so running
+ * it again changes nothing (a test checks). Runs as the database owner, outside RLS.
+ */
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+import type { LocalizedText } from "./schema";
+
+type PlaceKind = (typeof schema.placeKind.enumValues)[number];
+interface PlaceSeed {
+  key: string;
+  parent?: string;
+  kind: PlaceKind;
+  name: string;
+  countryCode: string;
+  officialCode?: string;
+}
+
+export const demoPlaces: PlaceSeed[] = [
+  { key: "PH", kind: "country", name: "Philippines", countryCode: "PH" },
+  { key: "PH-05", parent: "PH", kind: "region", name: "Bicol Region", countryCode: "PH", officialCode: "0500000000" },
+  { key: "PH-CAS", parent: "PH-05", kind: "province", name: "Camarines Sur", countryCode: "PH", officialCode: "0501700000" },
+  { key: "PH-NAGA", parent: "PH-CAS", kind: "city", name: "Naga City", countryCode: "PH", officialCode: "0501724000" },
+  { key: "PH-01", parent: "PH", kind: "region", name: "Ilocos Region", countryCode: "PH", officialCode: "0100000000" },
+  { key: "PH-ILN", parent: "PH-01", kind: "province", name: "Ilocos Norte", countryCode: "PH", officialCode: "0102800000" },
+  { key: "PH-LAOAG", parent: "PH-ILN", kind: "city", name: "Laoag City", countryCode: "PH", officialCode: "0102812000" },
+  { key: "PH-40", parent: "PH", kind: "region", name: "CALABARZON", countryCode: "PH", officialCode: "0400000000" },
+  { key: "PH-BTG", parent: "PH-40", kind: "province", name: "Batangas", countryCode: "PH", officialCode: "0401000000" },
+  { key: "SV", kind: "country", name: "El Salvador", countryCode: "SV" },
+  { key: "SV-UN", parent: "SV", kind: "province", name: "La Unión", countryCode: "SV", officialCode: "SV-UN" },
+  { key: "SV-INTIPUCA", parent: "SV-UN", kind: "municipality", name: "Intipucá", countryCode: "SV" },
+  { key: "MA", kind: "country", name: "Morocco", countryCode: "MA" },
+  { key: "MA-09", parent: "MA", kind: "region", name: "Souss-Massa", countryCode: "MA", officialCode: "MA-09" },
+  { key: "MA-TAR", parent: "MA-09", kind: "province", name: "Taroudant", countryCode: "MA", officialCode: "MA-TAR" },
+  { key: "MA-TALIOUINE", parent: "MA-TAR", kind: "municipality", name: "Taliouine", countryCode: "MA" },
+  { key: "SN", kind: "country", name: "Senegal", countryCode: "SN" },
+  { key: "SN-DB", parent: "SN", kind: "region", name: "Diourbel Region", countryCode: "SN", officialCode: "SN-DB" },
+  { key: "SN-DIOURBEL", parent: "SN-DB", kind: "municipality", name: "Diourbel", countryCode: "SN" },
+];
+
+interface LguSeed {
+  slug: string;
+  place: string;
+  name: string;
+  description: LocalizedText;
+  website?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  address?: string;
+  verified: boolean;
+}
+
+export const demoLgus: LguSeed[] = [
+  {
+    slug: "naga-city",
+    place: "PH-NAGA",
+    name: "City Government of Naga",
+    website: "https://www2.naga.gov.ph",
+    contactEmail: "diaspora@naga-city.demo.tulay.example",
+    address: "City Hall Complex, J. Miranda Avenue, Naga City, Camarines Sur",
+    description: {
+      en: "The heart of Bicol. Naga invites its sons and daughters abroad to support scholarships for poor but deserving students and the revitalisation of the Naga River, and lets them pay property tax from wherever they live.",
+      fil: "Ang puso ng Bikol. Inaanyayahan ng Naga ang mga anak nito sa ibang bansa na suportahan ang mga iskolarsip para sa mahihirap ngunit karapat-dapat na mag-aaral at ang pagbuhay muli sa Ilog Naga, at makapagbayad ng amilyar saanman sila naroroon.",
+    },
+    verified: true,
+  },
+  {
+    slug: "ilocos-norte",
+    place: "PH-ILN",
+    name: "Provincial Government of Ilocos Norte",
+    website: "https://ilocosnorte.gov.ph",
+    contactEmail: "investment@ilocos-norte.demo.tulay.example",
+    address: "Provincial Capitol, Laoag City, Ilocos Norte",
+    description: {
+      en: "Ilocos Norte offers an online business permit query and welcomes Ilocano investors abroad in agro-tourism, renewable energy and heritage tourism.",
+      fil: "Nag-aalok ang Ilocos Norte ng online na pagtatanong sa business permit at tinatanggap ang mga Ilokanong mamumuhunan sa ibang bansa sa agro-turismo, renewable energy at heritage tourism.",
+    },
+    verified: true,
+  },
+  {
+    slug: "batangas",
+    place: "PH-BTG",
+    name: "Provincial Government of Batangas",
+    website: "https://batangas.gov.ph",
+    contactEmail: "returnees@batangas.demo.tulay.example",
+    address: "Provincial Capitol, Batangas City",
+    description: {
+      en: "Home of many seafarers and overseas workers. Batangas helps returning Batangueños find work, training and support to start a business.",
+      fil: "Tahanan ng maraming marino at manggagawa sa ibang bansa. Tinutulungan ng Batangas ang mga nagbabalik na Batangueño na makahanap ng trabaho, pagsasanay at suporta sa pagsisimula ng negosyo.",
+    },
+    verified: true,
+  },
+  {
+    slug: "intipuca",
+    place: "SV-INTIPUCA",
+    name: "Alcaldía Municipal de Intipucá",
+    contactEmail: "alcaldia@intipuca.demo.tulay.example",
+    address: "Barrio El Centro, Intipucá, La Unión",
+    description: {
+      es: "Intipucá, en La Unión, tiene a buena parte de su gente en el área de Washington. Sus asociaciones de oriundos han financiado escuelas, calles y la casa de la cultura junto con la alcaldía.",
+      en: "Intipucá, in La Unión, has much of its people in the Washington area. Its hometown associations have funded schools, streets and the house of culture together with the municipality.",
+    },
+    verified: true,
+  },
+  {
+    slug: "taliouine",
+    place: "MA-TALIOUINE",
+    name: "Commune de Taliouine",
+    contactEmail: "commune@taliouine.demo.tulay.example",
+    address: "Centre de Taliouine, Province de Taroudant",
+    description: {
+      fr: "Taliouine, capitale du safran, travaille avec ses émigrés en France et en Europe sur l'eau potable, l'électrification des douars et les coopératives de safran.",
+      ar: "تالوين، عاصمة الزعفران، تعمل مع مهاجريها في فرنسا وأوروبا على الماء الصالح للشرب وكهربة الدواوير وتعاونيات الزعفران.",
+      en: "Taliouine, the saffron capital, works with its emigrants in France and Europe on drinking water, village electrification and saffron cooperatives.",
+    },
+    verified: true,
+  },
+  {
+    slug: "diourbel",
+    place: "SN-DIOURBEL",
+    name: "Commune de Diourbel",
+    contactEmail: "mairie@diourbel.demo.tulay.example",
+    address: "Hôtel de Ville, Diourbel",
+    description: {
+      fr: "Diourbel prépare son inscription : ses associations de ressortissants en Italie et en France soutiennent déjà la santé et l'éducation.",
+      en: "Diourbel is preparing its registration: its hometown associations in Italy and France already support health and education.",
+    },
+    // Awaiting verification: not public until the national agency verifies it.
+    verified: false,
+  },
+];
+
+export const demoMembers = [
+  { id: "00000000-0000-4000-8000-000000000001", email: "maria.santos@example.org", displayName: "Maria Santos", country: "AE", city: "Dubai", locale: "fil", timeZone: "Asia/Dubai" },
+  { id: "00000000-0000-4000-8000-000000000002", email: "jose.martinez@example.org", displayName: "José Martínez", country: "US", city: "Arlington, VA", locale: "es", timeZone: "America/New_York" },
+  { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris" },
+];
+
+export async function seedDemo(url: string): Promise<{ places: number; lgus: number; profiles: number }> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const db = drizzle(client, { schema });
+  try {
+    return await db.transaction(async (tx) => {
+      const ids = new Map<string, string>();
+      for (const place of demoPlaces) {
+        const parentId = place.parent ? ids.get(place.parent) : null;
+        if (place.parent && !parentId) throw new Error(`seed: parent ${place.parent} of ${place.key} not seeded first`);
+        const existing = await tx.execute<{ id: string }>(sql`
+          select id from places
+          where name = ${place.name} and parent_id is not distinct from ${parentId ?? null}::uuid`);
+        let id = existing[0]?.id;
+        if (id) {
+          await tx.execute(sql`update places set kind = ${place.kind}, country_code = ${place.countryCode},
+            official_code = ${place.officialCode ?? null} where id = ${id}::uuid`);
+        } else {
+          const [row] = await tx
+            .insert(schema.places)
+            .values({ parentId: parentId ?? null, kind: place.kind, name: place.name, countryCode: place.countryCode, officialCode: place.officialCode })
+            .returning({ id: schema.places.id });
+          id = row!.id;
+        }
+        ids.set(place.key, id);
+      }
+
+      for (const lgu of demoLgus) {
+        const values = {
+          placeId: ids.get(lgu.place)!,
+          name: lgu.name,
+          slug: lgu.slug,
+          description: lgu.description,
+          website: lgu.website ?? null,
+          contactEmail: lgu.contactEmail ?? null,
+          contactPhone: lgu.contactPhone ?? null,
+          address: lgu.address ?? null,
+          verificationStatus: lgu.verified ? ("verified" as const) : ("pending" as const),
+        };
+        await tx
+          .insert(schema.lgus)
+          .values({ ...values, verifiedAt: lgu.verified ? new Date("2026-01-15T00:00:00Z") : null })
+          .onConflictDoUpdate({
+            target: schema.lgus.slug,
+            set: {
+              ...values,
+              // Keep the first verification date; only clear it when the seed says unverified.
+              verifiedAt: lgu.verified ? sql`coalesce(${schema.lgus.verifiedAt}, '2026-01-15T00:00:00Z')` : null,
+            },
+          });
+      }
+
+      for (const member of demoMembers) {
+        await tx.execute(sql`
+          insert into auth.users (id, aud, role, email, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
+          values (${member.id}::uuid, 'authenticated', 'authenticated', ${member.email}, now(),
+                  ${JSON.stringify({ display_name: member.displayName })}::jsonb, '{"provider":"email","providers":["email"]}'::jsonb)
+          on conflict (id) do update set email = excluded.email, raw_user_meta_data = excluded.raw_user_meta_data`);
+        const profile = {
+          displayName: member.displayName,
+          countryOfResidence: member.country,
+          city: member.city,
+          preferredLocale: member.locale,
+          timeZone: member.timeZone,
+        };
+        await tx.insert(schema.profiles).values({ id: member.id, ...profile }).onConflictDoUpdate({ target: schema.profiles.id, set: profile });
+      }
+
+      return { places: demoPlaces.length, lgus: demoLgus.length, profiles: demoMembers.length };
+    });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
