@@ -48,7 +48,7 @@ export function createDbClient(url: string, options: { max?: number } = {}): DbC
   return {
     db,
     sql: client,
-    withRls(claims, fn) {
+    async withRls(claims, fn) {
       if (!claims) return inRole("anon", { role: "anon" }, fn);
       if (!UUID.test(claims.sub)) throw new Error("withRls: claims.sub must be a user id (uuid)");
       return inRole("authenticated", { ...claims, role: "authenticated" }, fn);

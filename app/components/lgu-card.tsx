@@ -1,0 +1,39 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { LocalizedText } from "~/db/schema";
+import { countryName } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
+
+export interface LguCardData {
+  slug: string;
+  name: string;
+  description: LocalizedText;
+  placeName: string;
+  placeKind: string;
+  countryCode: string;
+  verificationStatus: string;
+}
+
+export function LguCard({ lgu }: { lgu: LguCardData }) {
+  const { t, i18n } = useTranslation();
+  const description = localized(lgu.description, i18n.language);
+  return (
+    <article className="card" aria-labelledby={`lgu-${lgu.slug}`}>
+      <div className="card__monogram" aria-hidden="true">
+        {lgu.placeName.slice(0, 1)}
+      </div>
+      <h3 id={`lgu-${lgu.slug}`} className="card__title">
+        <Link to={`/lgus/${lgu.slug}`}>{lgu.name}</Link>
+      </h3>
+      <p className="card__meta">
+        {t(`lgus.kinds.${lgu.placeKind}`)} · {countryName(lgu.countryCode, i18n.language)}
+        {lgu.verificationStatus === "verified" ? <span className="badge">{t("lgus.verified")}</span> : null}
+      </p>
+      {description ? (
+        <p className="card__body" lang={description.lang}>
+          {description.text}
+        </p>
+      ) : null}
+    </article>
+  );
+}

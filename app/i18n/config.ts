@@ -1,0 +1,24 @@
+/** Languages Tulay speaks, shared by server and browser. */
+export const supportedLanguages = ["en", "fil", "es", "fr", "ar"] as const;
+export type Language = (typeof supportedLanguages)[number];
+export const fallbackLanguage: Language = "en";
+export const defaultNS = "common";
+
+const rtlLanguages = new Set<string>(["ar"]);
+
+export function isSupportedLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
+}
+
+export function textDirection(language: string): "ltr" | "rtl" {
+  return rtlLanguages.has(language) ? "rtl" : "ltr";
+}
+
+export const i18nConfig = {
+  supportedLngs: [...supportedLanguages],
+  fallbackLng: fallbackLanguage,
+  defaultNS,
+  ns: [defaultNS],
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+} as const;

@@ -1,0 +1,56 @@
+/**
+ * Dates, numbers and money for the active language, through Intl. Money is always integer minor
+ * units plus an ISO 4217 currency; the number of minor digits comes from Intl, not a hand table.
+ */
+const intlLocales: Record<string, string> = { en: "en", fil: "fil-PH", es: "es", fr: "fr", ar: "ar" };
+
+export function intlLocale(language: string): string {
+  return intlLocales[language] ?? language;
+}
+
+export function formatDate(
+  value: Date | string,
+  language: string,
+  options: Intl.DateTimeFormatOptions & { timeZone?: string } = { dateStyle: "long" },
+): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(intlLocale(language), { timeZone: "UTC", ...options }).format(date);
+}
+
+export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(language), options).format(value);
+}
+
+export function currencyMinorDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function formatMoney(amountMinor: number | bigint, currency: string, language: string): string {
+  if (typeof amountMinor === "number" && !Number.isInteger(amountMinor)) {
+    throw new TypeError("formatMoney: amounts are integer minor units");
+  }
+  const digits = currencyMinorDigits(currency);
+  const minor = BigInt(amountMinor);
+  const divisor = 10n ** BigInt(digits);
+  const negative = minor < 0n;
+  const abs = negative ? -minor : minor;
+  // Build the decimal string ourselves so large amounts never pass through a float.
+  const whole = abs / divisor;
+  const fraction = (abs % divisor).toString().padStart(digits, "0");
+  const decimal = `${negative ? "-" : ""}${whole}${digits ? `.${fraction}` : ""}`;
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(decimal as unknown as number);
+}
+
+/** A country's name in the reader's language, from its ISO 3166 code. */
+export function countryName(countryCode: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([intlLocale(language)], { type: "region" }).of(countryCode) ?? countryCode;
+  } catch {
+    return countryCode;
+  }
+}

@@ -1,0 +1,101 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { ToastMessage } from "~/components/toast";
+import { publicEnv } from "~/config/env.server";
+import { defaultNS, textDirection } from "~/i18n/config";
+import { getLanguage, languageCookieHeader } from "~/i18n/i18next.server";
+import { resources } from "~/i18n/resources.server";
+import { useNonce } from "~/utils/nonce";
+import { getToast } from "~/utils/toast.server";
+import stylesheet from "~/styles/app.css";
+
+export const handle = { i18n: defaultNS };
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await getLanguage(request);
+  const { toast, headers } = await getToast(request);
+  const cookie = await languageCookieHeader(request);
+  if (cookie) headers.append("Set-Cookie", cookie);
+  return json(
+    { language, translations: resources[language][defaultNS], toast, env: publicEnv() },
+    { headers },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = data?.translations;
+  return [
+    { title: t ? `${t.meta.title} — ${t.meta.tagline}` : "Tulay" },
+    { name: "description", content: t?.meta.description ?? "" },
+  ];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+  const location = useLocation();
+  const language = data?.language ?? i18n.language ?? "en";
+
+  // After a client-side navigation that changed the language (rare: the switcher reloads the
+  // document), make sure i18next has the new strings.
+  useEffect(() => {
+    if (!data) return;
+    if (!i18n.hasResourceBundle(data.language, defaultNS)) {
+      i18n.addResourceBundle(data.language, defaultNS, data.translations);
+    }
+    if (i18n.language !== data.language) void i18n.changeLanguage(data.language);
+  }, [data, i18n]);
+
+  const returnTo = `${location.pathname}${location.search}`;
+  return (
+    <html lang={language} dir={textDirection(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("nav.skipToContent")}
+        </a>
+        <SiteHeader language={language} returnTo={returnTo} />
+        <ToastMessage toast={data?.toast ?? null} dismissHref={returnTo} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

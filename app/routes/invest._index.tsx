@@ -1,0 +1,9 @@
+import type { MetaFunction } from "@remix-run/node";
+import { SectionIntro } from "~/components/section-intro";
+import { titleFromRoot } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "sections.invest.title");
+
+export default function Section() {
+  return <SectionIntro section="invest" />;
+}

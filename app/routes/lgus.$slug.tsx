@@ -1,0 +1,95 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { withRls } from "~/db/client.server";
+import { countryName, formatDate } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
+import { getLguBySlug } from "~/modules/lgus/queries.server";
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  // Unverified LGUs are invisible to the public through RLS, so they 404 exactly like unknown ones.
+  const lgu = SLUG.test(slug) && slug.length <= 100 ? await withRls(null, (tx) => getLguBySlug(tx, slug)) : null;
+  if (!lgu) throw new Response("Not found", { status: 404 });
+  return json({ lgu });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lgu.name} — Tulay` : "Tulay" },
+  { property: "og:title", content: data?.lgu.name ?? "Tulay" },
+];
+
+export default function LguPage() {
+  const { lgu } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const description = localized(lgu.description, i18n.language);
+  return (
+    <article className="container section" aria-labelledby="lgu-title">
+      <p>
+        <Link to="/lgus">← {t("lgus.backToList")}</Link>
+      </p>
+      <h1 id="lgu-title">{lgu.name}</h1>
+      <p className="muted">
+        {lgu.placePath.map((place, index) => (
+          <span key={place.id}>
+            {index > 0 ? " › " : ""}
+            {place.kind === "country" ? countryName(place.countryCode, i18n.language) : place.name}
+          </span>
+        ))}
+        {lgu.verifiedAt ? (
+          <span className="badge">{t("lgus.verifiedOn", { date: formatDate(lgu.verifiedAt, i18n.language) })}</span>
+        ) : null}
+      </p>
+      <div className="two-columns">
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t("lgus.about")}</h2>
+          {description ? <p lang={description.lang}>{description.text}</p> : <p className="empty">{t("lgus.noDescription")}</p>}
+          <h2>{t("lgus.upcomingTitle")}</h2>
+          <p>{t("lgus.upcomingBody")}</p>
+        </section>
+        <aside aria-labelledby="contact-title" className="panel">
+          <h2 id="contact-title">{t("lgus.contactTitle")}</h2>
+          <dl className="definition-list">
+            {lgu.address ? (
+              <>
+                <dt>{t("lgus.address")}</dt>
+                <dd>{lgu.address}</dd>
+              </>
+            ) : null}
+            {lgu.contactEmail ? (
+              <>
+                <dt>{t("lgus.email")}</dt>
+                <dd>
+                  <a href={`mailto:${lgu.contactEmail}`}>{lgu.contactEmail}</a>
+                </dd>
+              </>
+            ) : null}
+            {lgu.contactPhone ? (
+              <>
+                <dt>{t("lgus.phone")}</dt>
+                <dd dir="ltr">{lgu.contactPhone}</dd>
+              </>
+            ) : null}
+            {lgu.website ? (
+              <>
+                <dt>{t("lgus.website")}</dt>
+                <dd>
+                  <a href={lgu.website} rel="noopener noreferrer external">
+                    {new URL(lgu.website).host}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

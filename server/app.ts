@@ -1,0 +1,105 @@
+/**
+ * The HTTP layer around Remix: security headers (CSP with a per-response nonce, HSTS in
+ * production, no framing), compression, request logs, static files and /healthz.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { Env } from "../app/config/env.server";
+import type { DbClient } from "../app/db/client.server";
+import { projectRoot } from "../app/db/paths.server";
+
+export function createApp({ env, build, db, logger }: { env: Env; build: ServerBuild; db: DbClient; logger: Logger }) {
+  const production = env.NODE_ENV === "production";
+  const root = projectRoot();
+  const app = express();
+  app.disable("x-powered-by");
+  if (production) app.set("trust proxy", 1);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      xFrameOptions: { action: "deny" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(self)");
+    next();
+  });
+  app.use(compression());
+
+  app.use(
+    pinoHttp({
+      logger,
+      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+      autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+
+  app.get("/healthz", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    const started = Date.now();
+    try {
+      const ok = await Promise.race([
+        db.ping(),
+        new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error("database ping timed out")), 3000)),
+      ]);
+      if (!ok) throw new Error("unexpected ping result");
+      res.json({ status: "ok", database: "ok", latencyMs: Date.now() - started });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).json({ status: "error", database: "unavailable" });
+    }
+  });
+
+  // Fingerprinted assets never change; everything else in public/ may.
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  // Last resort: Remix renders its own errors, so this only sees failures outside it.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log?.error({ err: error }, "unhandled error");
+    if (res.headersSent) return;
+    res.status(500).type("text/plain").send("Internal error. Please try again later.");
+  });
+
+  return app;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../../app/config/env.server";
+
+const problems = (source: Record<string, string>) => {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe("environment", () => {
+  it("has working defaults for the embedded demo", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ NODE_ENV: "development", PORT: 3000, HOST: "127.0.0.1", EMBEDDED_PG_DIR: ".data/postgres", COOKIE_SECURE: false });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("names a malformed variable", () => {
+    expect(problems({ PORT: "eighty" })).toEqual([expect.stringMatching(/^PORT /)]);
+    expect(problems({ DATABASE_URL: "mysql://x@y/z" })).toEqual([expect.stringMatching(/^DATABASE_URL .*postgres:\/\//)]);
+    expect(problems({ SEED_DEMO: "maybe" })).toEqual([expect.stringMatching(/^SEED_DEMO /)]);
+    expect(problems({ LOG_LEVEL: "loud" })).toEqual([expect.stringMatching(/^LOG_LEVEL /)]);
+  });
+
+  it("requires a real session secret in production, and makes cookies secure there", () => {
+    expect(problems({ NODE_ENV: "production" })).toEqual([expect.stringMatching(/^SESSION_SECRET is required in production/)]);
+    expect(problems({ NODE_ENV: "production", SESSION_SECRET: "short" })).toEqual([expect.stringMatching(/^SESSION_SECRET must be at least 32/)]);
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) });
+    expect(env.COOKIE_SECURE).toBe(true);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("reports every problem at once", () => {
+    const found = problems({ PORT: "0", DATABASE_URL: "nope" });
+    expect(found.some((p) => p.startsWith("PORT "))).toBe(true);
+    expect(found.some((p) => p.startsWith("DATABASE_URL "))).toBe(true);
+  });
+});
