@@ -14,7 +14,8 @@ export interface LguCardData {
   verificationStatus: string;
 }
 
-export function LguCard({ lgu }: { lgu: LguCardData }) {
+export function LguCard({ lgu, headingLevel = 3 }: { lgu: LguCardData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const { t, i18n } = useTranslation();
   const description = localized(lgu.description, i18n.language);
   return (
@@ -22,9 +23,9 @@ export function LguCard({ lgu }: { lgu: LguCardData }) {
       <div className="card__monogram" aria-hidden="true">
         {lgu.placeName.slice(0, 1)}
       </div>
-      <h3 id={`lgu-${lgu.slug}`} className="card__title">
+      <Heading id={`lgu-${lgu.slug}`} className="card__title">
         <Link to={`/lgus/${lgu.slug}`}>{lgu.name}</Link>
-      </h3>
+      </Heading>
       <p className="card__meta">
         {t(`lgus.kinds.${lgu.placeKind}`)} · {countryName(lgu.countryCode, i18n.language)}
         {lgu.verificationStatus === "verified" ? <span className="badge">{t("lgus.verified")}</span> : null}

@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   check,
   index,
   jsonb,
@@ -46,7 +47,7 @@ export const places = pgTable(
   "places",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    parentId: uuid("parent_id").references((): any => places.id, { onDelete: "restrict" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => places.id, { onDelete: "restrict" }),
     kind: placeKind("kind").notNull(),
     name: text("name").notNull(),
     countryCode: varchar("country_code", { length: 2 }).notNull(),

@@ -1,10 +1,11 @@
-import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { supportedLanguages } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18next.server";
 import { safeRedirectPath } from "~/utils/errors";
+import { titleFromRoot } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 import en from "../../public/locales/en/common.json";
 
@@ -32,11 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-export async function loader() {
-  return redirect("/");
-}
+export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "language.label");
 
-export default function LanguageError() {
+// Shown after a refused choice (400), or to someone who opens /language directly.
+export default function LanguagePage() {
   return <LanguageErrorBody />;
 }
 
@@ -46,8 +46,8 @@ function LanguageErrorBody() {
   const { t } = useTranslation();
   return (
     <section className="error-page" aria-labelledby="language-error-title">
-      <h1 id="language-error-title">{t("errors.badRequestTitle")}</h1>
-      {data && "errors" in data ? data.errors.map((key) => <p key={key}>{t(key)}</p>) : null}
+      <h1 id="language-error-title">{data ? t("errors.badRequestTitle") : t("language.label")}</h1>
+      {data ? data.errors.map((key) => <p key={key}>{t(key)}</p>) : <p>{t("language.invalid")}</p>}
       <p>
         <Link to="/" className="button">
           {t("errors.backHome")}

@@ -32,7 +32,7 @@ export default function LguList() {
         <ul className="grid" role="list">
           {lgus.map((lgu) => (
             <li key={lgu.id}>
-              <LguCard lgu={lgu} />
+              <LguCard lgu={lgu} headingLevel={2} />
             </li>
           ))}
         </ul>

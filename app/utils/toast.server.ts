@@ -14,10 +14,11 @@ export const toastSchema = z.object({
 });
 export type Toast = z.infer<typeof toastSchema>;
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+type ToastStorage = ReturnType<typeof createCookieSessionStorage<Record<string, never>, { toast: Toast }>>;
+let storage: ToastStorage | undefined;
 function toastStorage() {
   const env = getEnv();
-  storage ??= createCookieSessionStorage({
+  storage ??= createCookieSessionStorage<Record<string, never>, { toast: Toast }>({
     cookie: {
       name: "tulay_toast",
       path: "/",

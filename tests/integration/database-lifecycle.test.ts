@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { DatabaseStartError, startEmbeddedPostgres } from "../../app/db/embedded-postgres.server";
 import { migrateDatabase } from "../../app/db/migrate.server";
 import { demoLgus, demoMembers, demoPlaces, seedDemo } from "../../app/db/seed.server";
-import { useTestDatabase } from "../support/db";
+import { setupTestDatabase } from "../support/db";
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 
 describe("migrations", () => {
   it("are already applied on the template clone, and running them again changes nothing", async () => {

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lgus, places, profiles } from "../../app/db/schema";
 import { seedDemo } from "../../app/db/seed.server";
-import { useTestDatabase } from "../support/db";
+import { setupTestDatabase } from "../support/db";
 import { createUser, databaseError } from "../support/factories";
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 
 describe("row-level security everywhere", () => {
   it("every table in public has RLS enabled and at least one policy", async () => {

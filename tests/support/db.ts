@@ -35,7 +35,7 @@ async function createFromTemplate(adminUrl: string, template: string): Promise<s
   return name;
 }
 
-export function useTestDatabase(): () => TestDatabase {
+export function setupTestDatabase(): () => TestDatabase {
   let db: TestDatabase | undefined;
   let name: string | undefined;
   const adminUrl = inject("pgAdminUrl");
@@ -53,7 +53,7 @@ export function useTestDatabase(): () => TestDatabase {
     }
   });
   return () => {
-    if (!db) throw new Error("useTestDatabase: the database is ready only inside tests and hooks");
+    if (!db) throw new Error("setupTestDatabase: the database is ready only inside tests and hooks");
     return db;
   };
 }

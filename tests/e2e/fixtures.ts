@@ -1,0 +1,37 @@
+/**
+ * Shared e2e fixtures: every page's console errors fail the test (hydration mismatches included),
+ * and `checkA11y` runs axe-core on the page as it is.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      // Expected 404 responses log a resource error in Chromium; anything else is a bug.
+      const unexpected = errors.filter((e) => !/status of 404/.test(e));
+      expect(unexpected, "console errors on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function checkA11y(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, "axe violations").toEqual([]);
+}
+
+export function translations(lng: string): Record<string, any> {
+  return JSON.parse(readFileSync(path.resolve("public/locales", lng, "common.json"), "utf8"));
+}
