@@ -24,14 +24,16 @@ export function LguCard({ lgu, headingLevel = 3 }: { lgu: LguCardData; headingLe
         {lgu.placeName.slice(0, 1)}
       </div>
       <Heading id={`lgu-${lgu.slug}`} className="card__title">
-        <Link to={`/lgus/${lgu.slug}`}>{lgu.name}</Link>
+        <Link to={`/lgus/${lgu.slug}`}>
+          <bdi>{lgu.name}</bdi>
+        </Link>
       </Heading>
       <p className="card__meta">
         {t(`lgus.kinds.${lgu.placeKind}`)} · {countryName(lgu.countryCode, i18n.language)}
         {lgu.verificationStatus === "verified" ? <span className="badge">{t("lgus.verified")}</span> : null}
       </p>
       {description ? (
-        <p className="card__body" lang={description.lang}>
+        <p className="card__body" lang={description.lang} dir="auto">
           {description.text}
         </p>
       ) : null}

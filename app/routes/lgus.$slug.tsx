@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
+import { textDirection } from "~/i18n/config";
 import { countryName, formatDate } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { getLguBySlug } from "~/modules/lgus/queries.server";
@@ -29,14 +30,18 @@ export default function LguPage() {
   return (
     <article className="container section" aria-labelledby="lgu-title">
       <p>
-        <Link to="/lgus">← {t("lgus.backToList")}</Link>
+        <Link to="/lgus" className="back-link">
+          {t("lgus.backToList")}
+        </Link>
       </p>
-      <h1 id="lgu-title">{lgu.name}</h1>
+      <h1 id="lgu-title">
+        <bdi>{lgu.name}</bdi>
+      </h1>
       <p className="muted">
         {lgu.placePath.map((place, index) => (
           <span key={place.id}>
-            {index > 0 ? " › " : ""}
-            {place.kind === "country" ? countryName(place.countryCode, i18n.language) : place.name}
+            {index > 0 ? (textDirection(i18n.language) === "rtl" ? " ‹ " : " › ") : ""}
+            <bdi>{place.kind === "country" ? countryName(place.countryCode, i18n.language) : place.name}</bdi>
           </span>
         ))}
         {lgu.verifiedAt ? (
@@ -46,7 +51,11 @@ export default function LguPage() {
       <div className="two-columns">
         <section aria-labelledby="about-title">
           <h2 id="about-title">{t("lgus.about")}</h2>
-          {description ? <p lang={description.lang}>{description.text}</p> : <p className="empty">{t("lgus.noDescription")}</p>}
+          {description ? (
+            <p lang={description.lang} dir="auto">
+              {description.text}
+            </p>
+          ) : <p className="empty">{t("lgus.noDescription")}</p>}
           <h2>{t("lgus.upcomingTitle")}</h2>
           <p>{t("lgus.upcomingBody")}</p>
         </section>
@@ -56,7 +65,7 @@ export default function LguPage() {
             {lgu.address ? (
               <>
                 <dt>{t("lgus.address")}</dt>
-                <dd>{lgu.address}</dd>
+                <dd dir="auto">{lgu.address}</dd>
               </>
             ) : null}
             {lgu.contactEmail ? (

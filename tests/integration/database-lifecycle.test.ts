@@ -87,3 +87,13 @@ describe("embedded PostgreSQL start-up failures are explained", () => {
     expect(row?.v).toMatch(/^17\./);
   });
 });
+
+describe("updated_at", () => {
+  it("is set by the database on every update", async () => {
+    await seedDemo(db().url);
+    const { client } = db();
+    await client.sql`update lgus set updated_at = '2020-01-01' where slug = 'naga-city'`;
+    const [row] = await client.sql<{ updated_at: string }[]>`select updated_at::text from lgus where slug = 'naga-city'`;
+    expect(new Date(row!.updated_at).getTime()).toBeGreaterThan(new Date("2025-01-01").getTime());
+  });
+});
