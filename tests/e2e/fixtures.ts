@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type en from "../../public/locales/en/common.json";
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
@@ -32,6 +33,7 @@ export async function checkA11y(page: Page) {
   expect(summary, "axe violations").toEqual([]);
 }
 
-export function translations(lng: string): Record<string, any> {
+/** A locale file, typed like the English one (every locale has its keys; a unit test checks). */
+export function translations(lng: string): typeof en {
   return JSON.parse(readFileSync(path.resolve("public/locales", lng, "common.json"), "utf8"));
 }
