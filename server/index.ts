@@ -32,12 +32,6 @@ async function main() {
     ...(env.NODE_ENV === "development" && process.stdout.isTTY ? { transport: { target: "pino-pretty" } } : {}),
   });
 
-  const buildPath = path.join(projectRoot(), "build", "index.js");
-  if (!existsSync(buildPath)) {
-    logger.fatal(`No Remix build at ${buildPath}. Run "npm run build" first.`);
-    process.exit(1);
-  }
-
   let database;
   try {
     database = await prepareDatabase(env, (message, extra) => logger.info(extra ?? {}, message));
@@ -48,6 +42,13 @@ async function main() {
       process.exit(1);
     }
     logger.fatal({ err: error }, "Tulay cannot start: the database could not be prepared");
+    process.exit(1);
+  }
+
+  const buildPath = path.join(projectRoot(), "build", "index.js");
+  if (!existsSync(buildPath)) {
+    logger.fatal(`No Remix build at ${buildPath}. Run "npm run build" first.`);
+    await database.stop();
     process.exit(1);
   }
 

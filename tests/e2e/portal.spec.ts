@@ -111,3 +111,17 @@ test("/healthz checks the database", async ({ request }) => {
   expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
   expect(response.headers()["cache-control"]).toBe("no-store");
 });
+
+test("bad input never produces a 500", async ({ request }) => {
+  for (const url of ["/lgus?page=abc", "/lgus?page=-4", "/lgus?page=99999999", "/lgus?lng=xx", "/?lng=../../etc"]) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+  }
+  for (const url of ["/lgus/NAGA", "/lgus/%E2%80%8B", `/lgus/${"a".repeat(500)}`, "/lgus/naga-city%00"]) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(404);
+  }
+  // A page past the end shows the last page rather than an empty list.
+  const tooFar = await (await request.get("/lgus?page=99999999&lng=en")).text();
+  expect(tooFar).toContain("City Government of Naga");
+});
