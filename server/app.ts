@@ -59,7 +59,11 @@ export function createApp({ env, build, db, logger }: { env: Env; build: ServerB
   app.use(
     pinoHttp({
       logger,
-      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+      // Log what operators need and no personal data: no headers, cookies or client addresses.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     }),

@@ -1,13 +1,12 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { LocalizedText } from "~/db/schema";
 import { countryName } from "~/i18n/format";
-import { localized } from "~/i18n/localized";
 
 export interface LguCardData {
   slug: string;
   name: string;
-  description: LocalizedText;
+  /** Already resolved to the reader's language (or its fallback) by the loader. */
+  description: { text: string; lang: string } | null;
   placeName: string;
   placeKind: string;
   countryCode: string;
@@ -17,7 +16,7 @@ export interface LguCardData {
 export function LguCard({ lgu, headingLevel = 3 }: { lgu: LguCardData; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const { t, i18n } = useTranslation();
-  const description = localized(lgu.description, i18n.language);
+  const { description } = lgu;
   return (
     <article className="card" aria-labelledby={`lgu-${lgu.slug}`}>
       <div className="card__monogram" aria-hidden="true">

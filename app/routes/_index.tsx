@@ -3,12 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LguCard } from "~/components/lgu-card";
 import { withRls } from "~/db/client.server";
-import { listLgus } from "~/modules/lgus/queries.server";
+import { getLanguage } from "~/i18n/i18next.server";
+import { inLanguage, listLgus } from "~/modules/lgus/queries.server";
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await getLanguage(request);
   // Sign-in arrives with the accounts issue; until then every visitor is anonymous.
   const { lgus } = await withRls(null, (tx) => listLgus(tx, { page: 1, perPage: 6 }));
-  return json({ lgus });
+  return json({ lgus: lgus.map((lgu) => inLanguage(lgu, language)) });
 }
 
 const ways = ["donate", "invest", "volunteer", "return"] as const;

@@ -5,17 +5,17 @@ import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
 import { textDirection } from "~/i18n/config";
 import { countryName, formatDate } from "~/i18n/format";
-import { localized } from "~/i18n/localized";
-import { getLguBySlug } from "~/modules/lgus/queries.server";
+import { getLanguage } from "~/i18n/i18next.server";
+import { getLguBySlug, inLanguage } from "~/modules/lgus/queries.server";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   // Unverified LGUs are invisible to the public through RLS, so they 404 exactly like unknown ones.
   const lgu = SLUG.test(slug) && slug.length <= 100 ? await withRls(null, (tx) => getLguBySlug(tx, slug)) : null;
   if (!lgu) throw new Response("Not found", { status: 404 });
-  return json({ lgu });
+  return json({ lgu: inLanguage(lgu, await getLanguage(request)) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function LguPage() {
   const { lgu } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const description = localized(lgu.description, i18n.language);
+  const { description } = lgu;
   return (
     <article className="container section" aria-labelledby="lgu-title">
       <p>

@@ -6,7 +6,8 @@ import { ErrorPage } from "~/components/error-page";
 import { LguCard } from "~/components/lgu-card";
 import { Pagination } from "~/components/pagination";
 import { withRls } from "~/db/client.server";
-import { listLgus } from "~/modules/lgus/queries.server";
+import { getLanguage } from "~/i18n/i18next.server";
+import { inLanguage, listLgus } from "~/modules/lgus/queries.server";
 import { titleFromRoot } from "~/utils/meta";
 
 // A page number that is missing, not a number or out of range falls back to a valid page rather than failing.
@@ -14,7 +15,9 @@ const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { page } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await withRls(null, (tx) => listLgus(tx, { page })));
+  const language = await getLanguage(request);
+  const result = await withRls(null, (tx) => listLgus(tx, { page }));
+  return json({ ...result, lgus: result.lgus.map((lgu) => inLanguage(lgu, language)) });
 }
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "lgus.title");

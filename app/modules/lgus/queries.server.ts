@@ -5,7 +5,8 @@
  */
 import { asc, count, eq, sql } from "drizzle-orm";
 import type { Tx } from "~/db/client.server";
-import { lgus, places } from "~/db/schema";
+import { lgus, places, type LocalizedText } from "~/db/schema";
+import { localized } from "~/i18n/localized";
 
 export const LGUS_PER_PAGE = 12;
 
@@ -26,6 +27,11 @@ const lguSummaryColumns = {
   placeKind: places.kind,
   countryCode: places.countryCode,
 };
+
+/** Only the reader's language goes to the page: the other translations would be dead weight in the HTML. */
+export function inLanguage<T extends { description: LocalizedText }>(lgu: T, language: string) {
+  return { ...lgu, description: localized(lgu.description, language) };
+}
 
 export async function listLgus(tx: Tx, { page, perPage = LGUS_PER_PAGE }: { page: number; perPage?: number }) {
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(lgus);
