@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ErrorPanel } from "~/components/error-page";
 import { supportedLanguages } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18next.server";
 import { safeRedirectPath } from "~/utils/errors";
@@ -37,22 +38,11 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "langu
 
 // Shown after a refused choice (400), or to someone who opens /language directly.
 export default function LanguagePage() {
-  return <LanguageErrorBody />;
-}
-
-
-function LanguageErrorBody() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
-    <section className="error-page" aria-labelledby="language-error-title">
-      <h1 id="language-error-title">{data ? t("errors.badRequestTitle") : t("language.label")}</h1>
+    <ErrorPanel title={data ? t("errors.badRequestTitle") : t("language.label")}>
       {data ? data.errors.map((key) => <p key={key}>{t(key)}</p>) : <p>{t("language.invalid")}</p>}
-      <p>
-        <Link to="/" className="button">
-          {t("errors.backHome")}
-        </Link>
-      </p>
-    </section>
+    </ErrorPanel>
   );
 }

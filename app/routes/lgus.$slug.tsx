@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
@@ -62,40 +63,37 @@ export default function LguPage() {
         <aside aria-labelledby="contact-title" className="panel">
           <h2 id="contact-title">{t("lgus.contactTitle")}</h2>
           <dl className="definition-list">
-            {lgu.address ? (
-              <>
-                <dt>{t("lgus.address")}</dt>
-                <dd dir="auto">{lgu.address}</dd>
-              </>
-            ) : null}
-            {lgu.contactEmail ? (
-              <>
-                <dt>{t("lgus.email")}</dt>
-                <dd>
-                  <a href={`mailto:${lgu.contactEmail}`}>{lgu.contactEmail}</a>
-                </dd>
-              </>
-            ) : null}
-            {lgu.contactPhone ? (
-              <>
-                <dt>{t("lgus.phone")}</dt>
-                <dd dir="ltr">{lgu.contactPhone}</dd>
-              </>
-            ) : null}
-            {lgu.website ? (
-              <>
-                <dt>{t("lgus.website")}</dt>
-                <dd>
-                  <a href={lgu.website} rel="noopener noreferrer external">
-                    {new URL(lgu.website).host}
-                  </a>
-                </dd>
-              </>
-            ) : null}
+            <ContactItem label={t("lgus.address")} value={lgu.address}>
+              {(address) => <bdi>{address}</bdi>}
+            </ContactItem>
+            <ContactItem label={t("lgus.email")} value={lgu.contactEmail}>
+              {(email) => <a href={`mailto:${email}`}>{email}</a>}
+            </ContactItem>
+            <ContactItem label={t("lgus.phone")} value={lgu.contactPhone}>
+              {(phone) => <span dir="ltr">{phone}</span>}
+            </ContactItem>
+            <ContactItem label={t("lgus.website")} value={lgu.website}>
+              {(website) => (
+                <a href={website} rel="noopener noreferrer external">
+                  {new URL(website).host}
+                </a>
+              )}
+            </ContactItem>
           </dl>
         </aside>
       </div>
     </article>
+  );
+}
+
+/** One term of the contact list, left out when the LGU has not given that detail. */
+function ContactItem({ label, value, children }: { label: string; value: string | null; children: (value: string) => ReactNode }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children(value)}</dd>
+    </>
   );
 }
 
