@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm run demo`: the production build on the embedded PostgreSQL with demo data, at
+// http://localhost:3000. Runs in production mode (sanitised errors, compiled assets) with a
+// session secret made once for this machine and kept in .data/ (never a secret in the repo).
+// Cookies are not marked Secure because the demo is served over plain http on localhost.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const step = (cmd, args) => {
+  const result = spawnSync(cmd, args, { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+step("node", ["scripts/setup.mjs", "--no-browser"]);
+step("npx", ["remix", "build"]);
+
+mkdirSync(".data", { recursive: true });
+const secretFile = ".data/session-secret";
+if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+
+// One node process (tsx as a loader, no npx/sh layers), so signals reach the server directly.
+const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  stdio: "inherit",
+  env: {
+    NODE_ENV: "production",
+    COOKIE_SECURE: "false",
+    SESSION_SECRET: readFileSync(secretFile, "utf8").trim(),
+    ...process.env,
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
