@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, in the order that fails fastest: setup (Chromium), typecheck, lint,
-// vitest (unit + integration on the embedded PostgreSQL), build, Playwright e2e.
+// build, vitest (unit + integration on the embedded PostgreSQL, some against the build), Playwright e2e.
 // Prints each step's time and a closing "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -9,13 +9,13 @@ const steps = [
   { name: "setup", cmd: ["node", "scripts/setup.mjs"] },
   { name: "typecheck", cmd: ["npx", "tsc", "--noEmit"] },
   { name: "lint", cmd: ["npx", "eslint", ".", "--max-warnings", "0"] },
+  { name: "build", cmd: ["npx", "remix", "build"] },
   {
     name: "unit+integration",
     cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
     report: "test-results/vitest.json",
     count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) }),
   },
-  { name: "build", cmd: ["npx", "remix", "build"] },
   {
     name: "e2e",
     cmd: ["npx", "playwright", "test"],

@@ -62,8 +62,8 @@ test("section pages say honestly what is coming", async ({ page }) => {
     await page.goto(`/${section}?lng=en`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(translations("en").sections[section].title);
     await expect(page).toHaveTitle(new RegExp(translations("en").sections[section].title));
+    await checkA11y(page);
   }
-  await checkA11y(page);
 });
 
 test("the mobile layout is accessible with the menu open", async ({ page }) => {
@@ -124,4 +124,19 @@ test("bad input never produces a 500", async ({ request }) => {
   // A page past the end shows the last page rather than an empty list.
   const tooFar = await (await request.get("/lgus?page=99999999&lng=en")).text();
   expect(tooFar).toContain("City Government of Naga");
+});
+
+test("the browser's Accept-Language picks the language when nothing else does", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(translations("fr").home.heroTitle);
+  await context.close();
+});
+
+test("the language page explains itself when opened directly", async ({ page }) => {
+  await page.goto("/language?lng=fil");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(translations("fil").language.label);
+  await checkA11y(page);
 });

@@ -72,7 +72,7 @@ describe("security headers", () => {
 
 describe("start-up failures", () => {
   const start = (env: Record<string, string>) =>
-    spawnSync("npx", ["tsx", "server/index.ts"], {
+    spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], {
       env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", ...env },
       encoding: "utf8",
       timeout: 60_000,
@@ -97,4 +97,40 @@ describe("start-up failures", () => {
     expect(output).toContain("made by PostgreSQL 15");
     expect(output).not.toMatch(/\n\s+at /);
   });
+});
+
+describe("the embedded default, end to end", () => {
+  it("starts, migrates, seeds, serves /healthz and stops its PostgreSQL on SIGTERM", async () => {
+    const { spawn } = await import("node:child_process");
+    const { existsSync } = await import("node:fs");
+    const { freePort } = await import("../../app/db/embedded-postgres.server");
+    const parent = mkdtempSync(path.join(os.tmpdir(), "tulay-start-"));
+    chmodSync(parent, 0o755);
+    const dataDir = path.join(parent, "pg");
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      env: { ...process.env, NODE_ENV: "development", PORT: String(port), EMBEDDED_PG_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      let healthy = false;
+      for (let i = 0; i < 100 && !healthy; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
+      }
+      expect(healthy, output).toBe(true);
+      expect(output).toContain("demo data loaded");
+      expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(true);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(output).toContain("stopped");
+    // PostgreSQL removes its pid file when it has shut down cleanly.
+    expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
+  }, 60_000);
 });
