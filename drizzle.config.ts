@@ -4,7 +4,7 @@ import { defineConfig } from "drizzle-kit";
 // files deploy with `supabase db push` and with our own migrator (docs/decisions/0004-drizzle.md).
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./app/db/schema.ts",
+  schema: "./app/db/schema/index.ts",
   out: "./supabase/migrations",
   migrations: { prefix: "supabase" },
   entities: { roles: { provider: "supabase" } },

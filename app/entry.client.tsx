@@ -3,11 +3,11 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { defaultNS, i18nConfig } from "~/i18n/config";
+import { i18nConfig } from "~/i18n/config";
 
 interface RootData {
   language: string;
-  translations: Record<string, unknown>;
+  translations: Record<string, Record<string, unknown>>;
 }
 
 async function hydrate() {
@@ -19,7 +19,7 @@ async function hydrate() {
   await i18next.use(initReactI18next).init({
     ...i18nConfig,
     lng: language,
-    resources: root ? { [language]: { [defaultNS]: root.translations } } : {},
+    resources: root ? { [language]: root.translations } : {},
   });
 
   startTransition(() => {

@@ -35,13 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cookie = await languageCookieHeader(request);
   if (cookie) headers.append("Set-Cookie", cookie);
   return json(
-    { language, translations: resources[language][defaultNS], toast, env: publicEnv() },
+    { language, translations: resources[language], toast, env: publicEnv() },
     { headers },
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = data?.translations;
+  const t = data?.translations.common;
   return [
     { title: t ? `${t.meta.title} — ${t.meta.tagline}` : "Tulay" },
     { name: "description", content: t?.meta.description ?? "" },
@@ -59,8 +59,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // document), make sure i18next has the new strings.
   useEffect(() => {
     if (!data) return;
-    if (!i18n.hasResourceBundle(data.language, defaultNS)) {
-      i18n.addResourceBundle(data.language, defaultNS, data.translations);
+    for (const [ns, strings] of Object.entries(data.translations)) {
+      if (!i18n.hasResourceBundle(data.language, ns)) i18n.addResourceBundle(data.language, ns, strings);
     }
     if (i18n.language !== data.language) void i18n.changeLanguage(data.language);
   }, [data, i18n]);

@@ -30,8 +30,40 @@ export const envSchema = z
     SEED_DEMO: booleanString.optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     COOKIE_SECURE: booleanString.optional(),
+    // Supabase (production): all three set → Supabase Auth and Storage; none → local adapters.
+    SUPABASE_URL: z.string().url("must be a URL such as https://abcd.supabase.co").optional(),
+    SUPABASE_ANON_KEY: z.string().min(20, "must be the project's anon (publishable) key").optional(),
+    SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, "must be the project's service_role (secret) key").optional(),
+    SUPABASE_STORAGE_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, "must be a bucket name (lowercase letters, digits, . _ -)")
+      .default("tulay-private"),
+    UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
+    // Email: SMTP_URL set → nodemailer; unset → the outbox table and the dev mailbox.
+    SMTP_URL: z
+      .string()
+      .url("must be a URL such as smtps://user:password@smtp.example.org:465")
+      .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+      .optional(),
+    EMAIL_FROM: z.string().min(3).default("Tulay <no-reply@tulay.localhost>"),
   })
   .superRefine((env, ctx) => {
+    const supabase = [env.SUPABASE_URL, env.SUPABASE_ANON_KEY, env.SUPABASE_SERVICE_ROLE_KEY];
+    if (supabase.some(Boolean) && !supabase.every(Boolean)) {
+      for (const [name, value] of [
+        ["SUPABASE_URL", env.SUPABASE_URL],
+        ["SUPABASE_ANON_KEY", env.SUPABASE_ANON_KEY],
+        ["SUPABASE_SERVICE_ROLE_KEY", env.SUPABASE_SERVICE_ROLE_KEY],
+      ] as const) {
+        if (!value) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [name],
+            message: "is required when any SUPABASE_ variable is set (SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY)",
+          });
+        }
+      }
+    }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -75,6 +107,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** True when Supabase Auth and Storage are configured (the production adapters). */
+export function usesSupabase(env: Env = getEnv()): boolean {
+  return Boolean(env.SUPABASE_URL && env.SUPABASE_ANON_KEY && env.SUPABASE_SERVICE_ROLE_KEY);
 }
 
 /** The only configuration the browser sees. */

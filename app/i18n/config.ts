@@ -3,6 +3,7 @@ export const supportedLanguages = ["en", "fil", "es", "fr", "ar"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "en";
 export const defaultNS = "common";
+export const namespaces = ["common", "auth", "account", "organisations", "admin"] as const;
 
 const rtlLanguages = new Set<string>(["ar"]);
 
@@ -18,7 +19,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS,
-  ns: [defaultNS],
+  ns: [...namespaces],
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 } as const;

@@ -1,16 +1,40 @@
 // Translations are bundled into the server build; the browser receives only the active language's
 // strings through the root loader (no extra request, nothing to load before hydration).
-import ar from "../../public/locales/ar/common.json";
-import en from "../../public/locales/en/common.json";
-import es from "../../public/locales/es/common.json";
-import fil from "../../public/locales/fil/common.json";
-import fr from "../../public/locales/fr/common.json";
+// One namespace per area, so each area's strings live in their own file (public/locales/<lng>/<ns>.json).
+import en_common from "../../public/locales/en/common.json";
+import en_auth from "../../public/locales/en/auth.json";
+import en_account from "../../public/locales/en/account.json";
+import en_organisations from "../../public/locales/en/organisations.json";
+import en_admin from "../../public/locales/en/admin.json";
+import fil_common from "../../public/locales/fil/common.json";
+import fil_auth from "../../public/locales/fil/auth.json";
+import fil_account from "../../public/locales/fil/account.json";
+import fil_organisations from "../../public/locales/fil/organisations.json";
+import fil_admin from "../../public/locales/fil/admin.json";
+import es_common from "../../public/locales/es/common.json";
+import es_auth from "../../public/locales/es/auth.json";
+import es_account from "../../public/locales/es/account.json";
+import es_organisations from "../../public/locales/es/organisations.json";
+import es_admin from "../../public/locales/es/admin.json";
+import fr_common from "../../public/locales/fr/common.json";
+import fr_auth from "../../public/locales/fr/auth.json";
+import fr_account from "../../public/locales/fr/account.json";
+import fr_organisations from "../../public/locales/fr/organisations.json";
+import fr_admin from "../../public/locales/fr/admin.json";
+import ar_common from "../../public/locales/ar/common.json";
+import ar_auth from "../../public/locales/ar/auth.json";
+import ar_account from "../../public/locales/ar/account.json";
+import ar_organisations from "../../public/locales/ar/organisations.json";
+import ar_admin from "../../public/locales/ar/admin.json";
 import type { Language } from "./config";
 
-export const resources: Record<Language, { common: typeof en }> = {
-  en: { common: en },
-  fil: { common: fil as typeof en },
-  es: { common: es as typeof en },
-  fr: { common: fr as typeof en },
-  ar: { common: ar as typeof en },
+type Bundle = { common: typeof en_common; auth: typeof en_auth; account: typeof en_account; organisations: typeof en_organisations; admin: typeof en_admin };
+export type Namespace = keyof Bundle;
+
+export const resources: Record<Language, Bundle> = {
+  en: { common: en_common, auth: en_auth, account: en_account, organisations: en_organisations, admin: en_admin },
+  fil: { common: fil_common as typeof en_common, auth: fil_auth as typeof en_auth, account: fil_account as typeof en_account, organisations: fil_organisations as typeof en_organisations, admin: fil_admin as typeof en_admin },
+  es: { common: es_common as typeof en_common, auth: es_auth as typeof en_auth, account: es_account as typeof en_account, organisations: es_organisations as typeof en_organisations, admin: es_admin as typeof en_admin },
+  fr: { common: fr_common as typeof en_common, auth: fr_auth as typeof en_auth, account: fr_account as typeof en_account, organisations: fr_organisations as typeof en_organisations, admin: fr_admin as typeof en_admin },
+  ar: { common: ar_common as typeof en_common, auth: ar_auth as typeof en_auth, account: ar_account as typeof en_account, organisations: ar_organisations as typeof en_organisations, admin: ar_admin as typeof en_admin },
 };

@@ -63,6 +63,23 @@ create table if not exists auth.users (
 create unique index if not exists users_email_partial_key on auth.users (email) where is_anonymous is false;
 alter table auth.users owner to supabase_auth_admin;
 
+-- Supabase keeps one row per signed-in session here; the local auth adapter does the same, so a
+-- session can be listed, revoked ("sign out everywhere") and expires on the server, not only in
+-- the cookie.
+create table if not exists auth.sessions (
+  id uuid primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  not_after timestamptz,
+  refreshed_at timestamp,
+  user_agent text,
+  ip inet
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+alter table auth.sessions owner to supabase_auth_admin;
+grant select, insert, update, delete on auth.sessions to service_role;
+
 create or replace function auth.uid() returns uuid
   language sql stable
 as $$

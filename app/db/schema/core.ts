@@ -14,6 +14,7 @@ import {
   pgEnum,
   pgPolicy,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -91,6 +92,8 @@ export const lgus = pgTable(
     address: text("address"),
     verificationStatus: verificationStatus("verification_status").notNull().default("unverified"),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    // Who registered the LGU on the portal (becomes its first admin); kept null after account deletion.
+    createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
@@ -98,18 +101,41 @@ export const lgus = pgTable(
     index("lgus_place_idx").on(t.placeId),
     check("lgus_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("lgus_verified_has_date", sql`(${t.verificationStatus} = 'verified') = (${t.verifiedAt} is not null)`),
-    // Only verified LGUs are public. Staff access to their own unverified LGU arrives with memberships.
+    // Only verified LGUs are public; staff see their own LGU whatever its status.
     pgPolicy("verified lgus are public", {
       for: "select",
       to: [anonRole, authenticatedRole],
       using: sql`${t.verificationStatus} = 'verified'`,
+    }),
+    pgPolicy("staff and platform admins see their lgus", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`app_private.has_lgu_role(${t.id}) or app_private.is_platform_admin() or ${t.createdBy} = (select auth.uid())`,
+    }),
+    // Anyone signed in may register an LGU; it starts unverified and is public only once a platform
+    // admin approves its evidence (the verification columns are guarded by a trigger).
+    pgPolicy("members register lgus", {
+      for: "insert",
+      to: authenticatedRole,
+      withCheck: sql`${t.createdBy} = (select auth.uid()) and ${t.verificationStatus} = 'unverified'`,
+    }),
+    pgPolicy("lgu admins update their lgu", {
+      for: "update",
+      to: authenticatedRole,
+      using: sql`app_private.has_lgu_role(${t.id}, array['admin'])`,
+      withCheck: sql`app_private.has_lgu_role(${t.id}, array['admin'])`,
     }),
   ],
 ).enableRLS();
 
 export const profileVisibility = pgEnum("profile_visibility", ["private", "lgu_aggregate", "public"]);
 
-/** A person's profile, one per auth.users row. Private by default. */
+/**
+ * A person's profile, one per auth.users row. Private by default: only the owner reads this table.
+ * Each field group has its own privacy choice; others see a group only through the
+ * `public_profiles` view (public groups) or aggregates for hometown LGUs (groups shared as
+ * aggregates, never under 5 people). Sensitive fields live apart, in `profile_sensitive`.
+ */
 export const profiles = pgTable(
   "profiles",
   {
@@ -121,10 +147,28 @@ export const profiles = pgTable(
     city: text("city"),
     preferredLocale: text("preferred_locale"),
     timeZone: text("time_zone"),
-    visibility: profileVisibility("visibility").notNull().default("private"),
+    // Engagement: what the person speaks, cares about and is willing to do.
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
+    willingness: text("willingness").array().notNull().default(sql`'{}'::text[]`),
+    // Returnee details.
+    yearsAbroad: smallint("years_abroad"),
+    countriesWorked: text("countries_worked").array().notNull().default(sql`'{}'::text[]`),
+    occupation: text("occupation"),
+    certificates: text("certificates").array().notNull().default(sql`'{}'::text[]`),
+    // Privacy per field group: basics (name, country, city, hometowns), engagement, returnee.
+    basicsVisibility: profileVisibility("basics_visibility").notNull().default("private"),
+    engagementVisibility: profileVisibility("engagement_visibility").notNull().default("private"),
+    returneeVisibility: profileVisibility("returnee_visibility").notNull().default("private"),
     ...timestamps,
   },
   (t) => [
+    check("profiles_years_abroad_range", sql`${t.yearsAbroad} is null or ${t.yearsAbroad} between 0 and 80`),
+    check(
+      "profiles_willingness_values",
+      sql`${t.willingness} <@ array['donate','invest','volunteer','mentor','return']::text[]`,
+    ),
+    check("profiles_countries_worked_iso", sql`array_to_string(${t.countriesWorked}, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'`),
     check("profiles_country_iso", sql`${t.countryOfResidence} is null or ${t.countryOfResidence} ~ '^[A-Z]{2}$'`),
     check("profiles_display_name_length", sql`char_length(${t.displayName}) between 1 and 120`),
     pgPolicy("members read their own profile", {
