@@ -3,5 +3,7 @@ import "@remix-run/node";
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The caller's IP as Express sees it (trust proxy in production), for rate limits. */
+    clientIp?: string;
   }
 }

@@ -20,6 +20,7 @@ import { getLanguage, languageCookieHeader } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
 import { useNonce } from "~/utils/nonce";
 import { getToast } from "~/utils/toast.server";
+import { getAuth, headerUser } from "~/modules/auth/session.server";
 import stylesheet from "~/styles/app.css";
 
 export const handle = { i18n: defaultNS };
@@ -34,8 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { toast, headers } = await getToast(request);
   const cookie = await languageCookieHeader(request);
   if (cookie) headers.append("Set-Cookie", cookie);
+  const auth = await getAuth(request);
+  auth.headers.forEach((value, key) => {
+    if (key.toLowerCase() === "set-cookie") headers.append("Set-Cookie", value);
+  });
+  const user = auth.session ? await headerUser(auth.session) : null;
   return json(
-    { language, translations: resources[language], toast, env: publicEnv() },
+    { language, translations: resources[language], toast, user, env: publicEnv() },
     { headers },
   );
 }
@@ -79,7 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           {t("nav.skipToContent")}
         </a>
-        <SiteHeader language={language} returnTo={returnTo} />
+        <SiteHeader language={language} returnTo={returnTo} user={data?.user ?? null} />
         <ToastMessage toast={data?.toast ?? null} dismissHref={returnTo} />
         <main id="main" tabIndex={-1}>
           {children}

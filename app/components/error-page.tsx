@@ -19,16 +19,41 @@ export function ErrorPanel({ title, code, children }: { title: string; code?: st
   );
 }
 
+function messageKeyOf(data: unknown): string | null {
+  const parsed = typeof data === "string" ? safeJson(data) : data;
+  const key = parsed && typeof parsed === "object" ? (parsed as { messageKey?: unknown }).messageKey : null;
+  return typeof key === "string" && /^[a-z]+(:[a-zA-Z]+)?(\.[a-zA-Z]+)+$/.test(key) ? key : null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** The body of every ErrorBoundary: a translated 404 or error page, never a stack trace. */
 export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title =
-    status === 404 ? t("errors.notFoundTitle") : status === 400 ? t("errors.badRequestTitle") : t("errors.errorTitle");
+    status === 404
+      ? t("errors.notFoundTitle")
+      : status === 403
+        ? t("errors.forbiddenTitle")
+        : status === 429
+          ? t("errors.tooManyTitle")
+          : status === 400 || status === 409
+            ? t("errors.badRequestTitle")
+            : t("errors.errorTitle");
+  // Expected failures (AppError) carry a translation key; anything else gets the generic words.
+  const messageKey = isRouteErrorResponse(error) ? messageKeyOf(error.data) : null;
+  const body = status === 404 ? t("errors.notFoundBody") : status === 403 ? t("errors.forbiddenBody") : messageKey ? t(messageKey) : t("errors.errorBody");
   return (
     <ErrorPanel title={title} code={t("errors.statusCode", { status })}>
-      <p>{status === 404 ? t("errors.notFoundBody") : t("errors.errorBody")}</p>
+      <p>{body}</p>
     </ErrorPanel>
   );
 }

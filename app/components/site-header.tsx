@@ -1,4 +1,4 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -31,7 +31,52 @@ function SectionLinks() {
  * disclosure, which opens and closes without JavaScript; on wide screens the inline list shows.
  * Only one of the two lists is displayed at a time (display:none hides the other from assistive tech).
  */
-export function SiteHeader({ language, returnTo }: { language: string; returnTo: string }) {
+export interface HeaderUser {
+  displayName: string;
+  isPlatformAdmin: boolean;
+}
+
+/** Account links: sign in / sign up, or the person's pages and a sign-out form (POST, works without JS). */
+function AccountLinks({ user }: { user: HeaderUser | null }) {
+  const { t } = useTranslation();
+  if (!user) {
+    return (
+      <ul className="account-links" role="list">
+        <li>
+          <Link to="/login">{t("account.signIn")}</Link>
+        </li>
+        <li>
+          <Link to="/signup" className="button button--small">
+            {t("account.signUp")}
+          </Link>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul className="account-links" role="list">
+      {user.isPlatformAdmin ? (
+        <li>
+          <Link to="/admin">{t("account.admin")}</Link>
+        </li>
+      ) : null}
+      <li>
+        <Link to="/me">
+          <bdi>{user.displayName}</bdi>
+        </Link>
+      </li>
+      <li>
+        <Form method="post" action="/logout" className="inline-form">
+          <button type="submit" className="link-button">
+            {t("account.signOut")}
+          </button>
+        </Form>
+      </li>
+    </ul>
+  );
+}
+
+export function SiteHeader({ language, returnTo, user }: { language: string; returnTo: string; user: HeaderUser | null }) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -51,6 +96,7 @@ export function SiteHeader({ language, returnTo }: { language: string; returnTo:
             <SectionLinks />
           </details>
         </nav>
+        <AccountLinks user={user} />
         <LanguageSwitcher language={language} returnTo={returnTo} />
       </div>
     </header>

@@ -36,7 +36,7 @@ export async function prepareDatabase(env: Env, log: Log): Promise<PreparedDatab
     // Seed a new database by default on the embedded default; SEED_DEMO forces it on or off.
     const shouldSeed = env.SEED_DEMO ?? (embedded && migrated.fresh);
     if (shouldSeed) {
-      const counts = await seedDemo(url);
+      const counts = await seedDemo(url, { accounts: embedded });
       log("demo data loaded", counts);
     }
     return { url, embedded, seeded: shouldSeed, stop };

@@ -3,6 +3,7 @@
  * Diourbel, with a few members. Idempotent: every row has a natural key and is upserted, so running
  * it again changes nothing (a test checks). Runs as the database owner, outside RLS.
  */
+import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -139,7 +140,22 @@ export const demoMembers = [
   { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris" },
 ];
 
-export async function seedDemo(url: string): Promise<{ places: number; lgus: number; profiles: number }> {
+/**
+ * Accounts that can sign in, for trying the portal. Only on the embedded default (never on a
+ * database given by DATABASE_URL): their passwords are printed in the README.
+ */
+export const demoAccounts = [
+  { id: "00000000-0000-4000-8000-0000000000a1", email: "admin@tulay.example", password: "tulay-demo-admin", displayName: "Tulay Admin", platformAdmin: true },
+  { id: "00000000-0000-4000-8000-0000000000a2", email: "naga.admin@tulay.example", password: "tulay-demo-staff", displayName: "Ana Reyes", lguAdmin: "naga-city" },
+];
+export const demoMemberPassword = "tulay-demo-member";
+
+export async function seedDemo(
+  url: string,
+  options: { accounts?: boolean } = {},
+): Promise<{ places: number; lgus: number; profiles: number; accounts: number }> {
+  const withAccounts = options.accounts ?? false;
+  const memberHash = withAccounts ? bcrypt.hashSync(demoMemberPassword, 10) : null;
   const client = postgres(url, { max: 1, onnotice: () => {} });
   const db = drizzle(client, { schema });
   try {
@@ -192,10 +208,11 @@ export async function seedDemo(url: string): Promise<{ places: number; lgus: num
 
       for (const member of demoMembers) {
         await tx.execute(sql`
-          insert into auth.users (id, aud, role, email, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
-          values (${member.id}::uuid, 'authenticated', 'authenticated', ${member.email}, now(),
+          insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
+          values (${member.id}::uuid, 'authenticated', 'authenticated', ${member.email}, ${memberHash}, now(),
                   ${JSON.stringify({ display_name: member.displayName })}::jsonb, '{"provider":"email","providers":["email"]}'::jsonb)
-          on conflict (id) do update set email = excluded.email, raw_user_meta_data = excluded.raw_user_meta_data`);
+          on conflict (id) do update set email = excluded.email, raw_user_meta_data = excluded.raw_user_meta_data,
+            encrypted_password = coalesce(excluded.encrypted_password, auth.users.encrypted_password)`);
         const profile = {
           displayName: member.displayName,
           countryOfResidence: member.country,
@@ -206,7 +223,32 @@ export async function seedDemo(url: string): Promise<{ places: number; lgus: num
         await tx.insert(schema.profiles).values({ id: member.id, ...profile }).onConflictDoUpdate({ target: schema.profiles.id, set: profile });
       }
 
-      return { places: demoPlaces.length, lgus: demoLgus.length, profiles: demoMembers.length };
+      if (withAccounts) {
+        for (const account of demoAccounts) {
+          await tx.execute(sql`
+            insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
+            values (${account.id}::uuid, 'authenticated', 'authenticated', ${account.email}, ${bcrypt.hashSync(account.password, 10)}, now(),
+                    ${JSON.stringify({ display_name: account.displayName })}::jsonb, '{"provider":"email","providers":["email"]}'::jsonb)
+            on conflict (id) do nothing`);
+          await tx.insert(schema.profiles).values({ id: account.id, displayName: account.displayName }).onConflictDoNothing();
+          if (account.platformAdmin) {
+            await tx.insert(schema.platformAdmins).values({ userId: account.id }).onConflictDoNothing();
+          }
+          if (account.lguAdmin) {
+            await tx.execute(sql`
+              insert into lgu_memberships (lgu_id, user_id, role)
+              select id, ${account.id}::uuid, 'admin' from lgus where slug = ${account.lguAdmin}
+              on conflict do nothing`);
+          }
+        }
+      }
+
+      return {
+        places: demoPlaces.length,
+        lgus: demoLgus.length,
+        profiles: demoMembers.length,
+        accounts: withAccounts ? demoAccounts.length + demoMembers.length : 0,
+      };
     });
   } finally {
     await client.end({ timeout: 5 });

@@ -54,3 +54,10 @@ export function countryName(countryCode: string, language: string): string {
     return countryCode;
   }
 }
+
+/** Date and time in the reader's locale (UTC stored, shown in the given time zone or the server's). */
+export function formatDateTime(value: string | Date, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    typeof value === "string" ? new Date(value) : value,
+  );
+}

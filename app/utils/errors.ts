@@ -38,3 +38,11 @@ export function safeRedirectPath(value: unknown, fallback = "/"): string {
   }
   return value;
 }
+
+/** A 403 a loader or action can throw: the ErrorBoundary shows the translated "not allowed" page. */
+export function forbidden(debugLabel: string): Response {
+  return new Response(JSON.stringify({ messageKey: "errors.forbiddenBody", debugLabel }), {
+    status: 403,
+    headers: { "Content-Type": "application/json" },
+  });
+}

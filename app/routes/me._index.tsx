@@ -1,0 +1,97 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { withRls } from "~/db/client.server";
+import { lguMemberships, lgus } from "~/db/schema";
+import { countryName } from "~/i18n/format";
+import { requireUser } from "~/modules/auth/session.server";
+import { getOwnProfile } from "~/modules/people/profile.server";
+import { titleFromRoot } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "account:home.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireUser(request);
+  const own = await getOwnProfile(session);
+  const lguRoles = await withRls(session.claims, (tx) =>
+    tx
+      .select({ slug: lgus.slug, name: lgus.name, role: lguMemberships.role, status: lgus.verificationStatus })
+      .from(lguMemberships)
+      .innerJoin(lgus, eq(lgus.id, lguMemberships.lguId))
+      .where(eq(lguMemberships.userId, session.user.id)),
+  );
+  return json(
+    { email: session.user.email, profile: own.profile, hometownCount: own.hometownIds.length, lguRoles },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function MeHome() {
+  const { email, profile, hometownCount, lguRoles } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("account");
+  const complete = Boolean(profile?.countryOfResidence && hometownCount > 0);
+  return (
+    <div className="container section stack">
+      <h1>{t("home.greeting", { name: profile?.displayName ?? email })}</h1>
+      {!complete ? (
+        <p className="notice">
+          {t("home.completeProfile")} <Link to="/me/profile">{t("home.editProfile")}</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="me-profile">
+        <h2 id="me-profile">{t("home.profile")}</h2>
+        <dl className="facts">
+          <dt>{t("fields.email")}</dt>
+          <dd>
+            <bdi>{email}</bdi>
+          </dd>
+          <dt>{t("fields.countryOfResidence")}</dt>
+          <dd>{profile?.countryOfResidence ? countryName(profile.countryOfResidence, i18n.language) : t("fields.notSaying")}</dd>
+          <dt>{t("fields.hometowns")}</dt>
+          <dd>{t("home.hometownCount", { count: hometownCount })}</dd>
+        </dl>
+        <p>
+          <Link to="/me/profile" className="button">
+            {t("home.editProfile")}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="me-lgus">
+        <h2 id="me-lgus">{t("home.lguRoles")}</h2>
+        {lguRoles.length === 0 ? (
+          <p>
+            {t("home.noLguRoles")} <Link to="/lgus/register">{t("home.registerLgu")}</Link>
+          </p>
+        ) : (
+          <ul>
+            {lguRoles.map((r) => (
+              <li key={`${r.slug}-${r.role}`}>
+                <Link to={`/manage/${r.slug}`}>
+                  <bdi>{r.name}</bdi>
+                </Link>{" "}
+                — {t(`lguRoles.${r.role}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="me-more">
+        <h2 id="me-more">{t("home.more")}</h2>
+        <ul>
+          <li>
+            <Link to="/me/organisations">{t("home.organisations")}</Link>
+          </li>
+          <li>
+            <Link to="/me/settings">{t("home.settings")}</Link>
+          </li>
+          <li>
+            <a href="/me/export" download>
+              {t("home.export")}
+            </a>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors, Field, FormErrors, SubmitButton, type ReplyLike } from "~/components/form";
+import { countryName } from "~/i18n/format";
+import { requireUser } from "~/modules/auth/session.server";
+import { getOwnProfile, hometownChoices, saveProfile } from "~/modules/people/profile.server";
+import { profileSchema } from "~/modules/people/schema";
+import {
+  countryCodes,
+  languageOptions,
+  migrationStatusOptions,
+  sectorOptions,
+  visibilityOptions,
+  willingnessOptions,
+} from "~/modules/people/vocabulary";
+import { formError, parseForm, replyWith } from "~/utils/forms.server";
+import { titleFromRoot } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "account:profile.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireUser(request);
+  const [own, choices] = await Promise.all([getOwnProfile(session), hometownChoices(session)]);
+  return json({ ...own, choices }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireUser(request);
+  const submission = await parseForm(request, profileSchema);
+  if (submission.status !== "success") return formError(submission.reply());
+  const known = new Set((await hometownChoices(session)).map((p) => p.id));
+  if (submission.value.hometowns.some((id) => !known.has(id))) {
+    return formError(replyWith({ hometowns: ["account:validation.invalidChoice"] }));
+  }
+  await saveProfile(session, submission.value);
+  return redirectWithToast("/me", { type: "success", messageKey: "account:profile.saved" });
+}
+
+function Fieldset({ legend, name, reply, children, hint }: { legend: string; name?: string; reply?: ReplyLike; children: ReactNode; hint?: string }) {
+  const { t } = useTranslation();
+  const errors = name ? fieldErrors(reply, name) : [];
+  const errorId = name ? `fieldset-${name}-error` : undefined;
+  return (
+    <fieldset className="fieldset" aria-describedby={errors.length ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {children}
+      {errors.length ? (
+        <p id={errorId} className="field__error">
+          {errors.map((key) => t(key)).join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Checks({ name, options, checked, label }: { name: string; options: readonly string[]; checked: string[]; label: (o: string) => string }) {
+  return (
+    <div className="checks">
+      {options.map((option) => (
+        <label key={option} className="check">
+          <input type="checkbox" name={name} value={option} defaultChecked={checked.includes(option)} />
+          {label(option)}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function Privacy({ name, value }: { name: string; value: string }) {
+  const { t } = useTranslation("account");
+  return (
+    <div className="field">
+      <label htmlFor={`field-${name}`}>{t("profile.whoSees")}</label>
+      <select id={`field-${name}`} name={name} defaultValue={value}>
+        {visibilityOptions.map((option) => (
+          <option key={option} value={option}>
+            {t(`visibility.${option}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function ProfilePage() {
+  const { profile, sensitive, hometownIds, choices } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const reply = data?.reply;
+  const { t, i18n } = useTranslation("account");
+  const busy = useNavigation().state === "submitting";
+  const languageName = new Intl.DisplayNames([i18n.language], { type: "language" });
+  const countries = countryCodes
+    .map((code) => ({ code, name: countryName(code, i18n.language) }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  if (!profile) return null;
+  return (
+    <div className="container section">
+      <h1>{t("profile.title")}</h1>
+      <p className="lead">{t("profile.intro")}</p>
+      <Form method="post" className="form form--wide" noValidate>
+        <FormErrors reply={reply} />
+        <Fieldset legend={t("profile.basics")} hint={t("profile.basicsHint")}>
+          <Field name="displayName" label={t("fields.displayName")} reply={reply} defaultValue={profile.displayName} required maxLength={120} />
+          <div className="field">
+            <label htmlFor="field-countryOfResidence">{t("fields.countryOfResidence")}</label>
+            <select id="field-countryOfResidence" name="countryOfResidence" defaultValue={profile.countryOfResidence ?? ""}>
+              <option value="">{t("fields.notSaying")}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field name="city" label={t("fields.city")} reply={reply} defaultValue={profile.city ?? ""} maxLength={120} />
+          <div className="field">
+            <label htmlFor="field-hometowns">{t("fields.hometowns")}</label>
+            <p id="field-hometowns-hint" className="field__hint">
+              {t("fields.hometownsHint")}
+            </p>
+            <select id="field-hometowns" name="hometowns" multiple size={6} defaultValue={hometownIds} aria-describedby="field-hometowns-hint">
+              {choices.map((place) => (
+                <option key={place.id} value={place.id}>
+                  {place.name} ({countryName(place.countryCode, i18n.language)})
+                </option>
+              ))}
+            </select>
+            {fieldErrors(reply, "hometowns").length ? <p className="field__error">{fieldErrors(reply, "hometowns").map((k) => t(k)).join(" ")}</p> : null}
+          </div>
+          <Privacy name="basicsVisibility" value={profile.basicsVisibility} />
+        </Fieldset>
+
+        <Fieldset legend={t("profile.engagement")}>
+          <Fieldset legend={t("fields.languages")} name="languages" reply={reply}>
+            <Checks name="languages" options={languageOptions} checked={profile.languages} label={(o) => languageName.of(o) ?? o} />
+          </Fieldset>
+          <Fieldset legend={t("fields.sectors")} name="sectors" reply={reply}>
+            <Checks name="sectors" options={sectorOptions} checked={profile.sectors} label={(o) => t(`sectors.${o}`)} />
+          </Fieldset>
+          <Fieldset legend={t("fields.willingness")} name="willingness" reply={reply}>
+            <Checks name="willingness" options={willingnessOptions} checked={profile.willingness} label={(o) => t(`willingness.${o}`)} />
+          </Fieldset>
+          <Privacy name="engagementVisibility" value={profile.engagementVisibility} />
+        </Fieldset>
+
+        <Fieldset legend={t("profile.returnee")} hint={t("profile.returneeHint")}>
+          <Field name="yearsAbroad" type="number" inputMode="numeric" min={0} max={80} label={t("fields.yearsAbroad")} reply={reply} defaultValue={profile.yearsAbroad ?? ""} />
+          <div className="field">
+            <label htmlFor="field-countriesWorked">{t("fields.countriesWorked")}</label>
+            <select id="field-countriesWorked" name="countriesWorked" multiple size={6} defaultValue={profile.countriesWorked}>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field name="occupation" label={t("fields.occupation")} reply={reply} defaultValue={profile.occupation ?? ""} maxLength={160} />
+          <div className="field">
+            <label htmlFor="field-certificates">{t("fields.certificates")}</label>
+            <p id="field-certificates-hint" className="field__hint">
+              {t("fields.certificatesHint")}
+            </p>
+            <textarea id="field-certificates" name="certificates" rows={3} defaultValue={profile.certificates.join("\n")} aria-describedby="field-certificates-hint" />
+          </div>
+          <Privacy name="returneeVisibility" value={profile.returneeVisibility} />
+        </Fieldset>
+
+        <Fieldset legend={t("profile.sensitive")} hint={t("profile.sensitiveHint")}>
+          <div className="field">
+            <label htmlFor="field-migrationStatus">{t("fields.migrationStatus")}</label>
+            <select id="field-migrationStatus" name="migrationStatus" defaultValue={sensitive?.migrationStatus ?? ""}>
+              <option value="">{t("fields.notSaying")}</option>
+              {migrationStatusOptions.map((o) => (
+                <option key={o} value={o}>
+                  {t(`migrationStatus.${o}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="field-returnCircumstances">{t("fields.returnCircumstances")}</label>
+            <textarea id="field-returnCircumstances" name="returnCircumstances" rows={3} maxLength={2000} defaultValue={sensitive?.returnCircumstances ?? ""} />
+          </div>
+        </Fieldset>
+        <SubmitButton busy={busy} busyLabel={t("profile.saving")}>
+          {t("profile.save")}
+        </SubmitButton>
+      </Form>
+    </div>
+  );
+}
