@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { withRls } from "~/db/client.server";
 import { lguMemberships, lgus } from "~/db/schema";
 import { countryName } from "~/i18n/format";
+import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { getOwnProfile } from "~/modules/people/profile.server";
 import { titleFromRoot } from "~/utils/meta";
@@ -21,15 +22,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .innerJoin(lgus, eq(lgus.id, lguMemberships.lguId))
       .where(eq(lguMemberships.userId, session.user.id)),
   );
+  const country = own.profile?.countryOfResidence ? countryName(own.profile.countryOfResidence, await getLanguage(request)) : null;
   return json(
-    { email: session.user.email, profile: own.profile, hometownCount: own.hometownIds.length, lguRoles },
+    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function MeHome() {
-  const { email, profile, hometownCount, lguRoles } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("account");
+  const { email, profile, country, hometownCount, lguRoles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("account");
   const complete = Boolean(profile?.countryOfResidence && hometownCount > 0);
   return (
     <div className="container section stack">
@@ -47,7 +49,7 @@ export default function MeHome() {
             <bdi>{email}</bdi>
           </dd>
           <dt>{t("fields.countryOfResidence")}</dt>
-          <dd>{profile?.countryOfResidence ? countryName(profile.countryOfResidence, i18n.language) : t("fields.notSaying")}</dd>
+          <dd>{country ?? t("fields.notSaying")}</dd>
           <dt>{t("fields.hometowns")}</dt>
           <dd>{t("home.hometownCount", { count: hometownCount })}</dd>
         </dl>

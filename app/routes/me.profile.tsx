@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, Field, FormErrors, SubmitButton, type ReplyLike } from "~/components/form";
-import { countryName } from "~/i18n/format";
+import { countryName, intlLocale } from "~/i18n/format";
+import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { getOwnProfile, hometownChoices, saveProfile } from "~/modules/people/profile.server";
 import { profileSchema } from "~/modules/people/schema";
@@ -23,8 +24,17 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "accou
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
-  const [own, choices] = await Promise.all([getOwnProfile(session), hometownChoices(session)]);
-  return json({ ...own, choices }, { headers: { "Cache-Control": "private, no-store" } });
+  const language = await getLanguage(request);
+  const [own, places] = await Promise.all([getOwnProfile(session), hometownChoices(session)]);
+  // Names are worked out here, once: the browser's Intl data can differ from the server's, and
+  // the page must hydrate to exactly what the server rendered.
+  const languageNames = new Intl.DisplayNames([intlLocale(language)], { type: "language" });
+  const countries = countryCodes
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => a.name.localeCompare(b.name, intlLocale(language)));
+  const choices = places.map((p) => ({ id: p.id, label: `${p.name} (${countryName(p.countryCode, language)})` }));
+  const languages = languageOptions.map((code) => ({ code, name: languageNames.of(code) ?? code }));
+  return json({ ...own, choices, countries, languages }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,7 +67,7 @@ function Fieldset({ legend, name, reply, children, hint }: { legend: string; nam
   );
 }
 
-function Checks({ name, options, checked, label }: { name: string; options: readonly string[]; checked: string[]; label: (o: string) => string }) {
+function Checks({ name, options, checked, label }: { name: string; options: readonly string[]; checked: readonly string[]; label: (o: string) => string }) {
   return (
     <div className="checks">
       {options.map((option) => (
@@ -87,15 +97,12 @@ function Privacy({ name, value }: { name: string; value: string }) {
 }
 
 export default function ProfilePage() {
-  const { profile, sensitive, hometownIds, choices } = useLoaderData<typeof loader>();
+  const { profile, sensitive, hometownIds, choices, countries, languages } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const reply = data?.reply;
-  const { t, i18n } = useTranslation("account");
+  const { t } = useTranslation("account");
   const busy = useNavigation().state === "submitting";
-  const languageName = new Intl.DisplayNames([i18n.language], { type: "language" });
-  const countries = countryCodes
-    .map((code) => ({ code, name: countryName(code, i18n.language) }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   if (!profile) return null;
   return (
     <div className="container section">
@@ -125,7 +132,7 @@ export default function ProfilePage() {
             <select id="field-hometowns" name="hometowns" multiple size={6} defaultValue={hometownIds} aria-describedby="field-hometowns-hint">
               {choices.map((place) => (
                 <option key={place.id} value={place.id}>
-                  {place.name} ({countryName(place.countryCode, i18n.language)})
+                  {place.label}
                 </option>
               ))}
             </select>
@@ -136,7 +143,7 @@ export default function ProfilePage() {
 
         <Fieldset legend={t("profile.engagement")}>
           <Fieldset legend={t("fields.languages")} name="languages" reply={reply}>
-            <Checks name="languages" options={languageOptions} checked={profile.languages} label={(o) => languageName.of(o) ?? o} />
+            <Checks name="languages" options={languageOptions} checked={profile.languages} label={languageName} />
           </Fieldset>
           <Fieldset legend={t("fields.sectors")} name="sectors" reply={reply}>
             <Checks name="sectors" options={sectorOptions} checked={profile.sectors} label={(o) => t(`sectors.${o}`)} />
