@@ -212,11 +212,12 @@ export const invitations = pgTable(
         and ((${t.lguId} is not null and ${isLguAdmin(t.lguId)})
           or (${t.organisationId} is not null and ${isOfficer(t.organisationId)}))`,
     }),
+    // Only a pending invitation can be revoked; an answered one can never be reopened.
     pgPolicy("lgu admins and officers revoke", {
       for: "update",
       to: authenticatedRole,
-      using: sql`(${t.lguId} is not null and ${isLguAdmin(t.lguId)})
-        or (${t.organisationId} is not null and ${isOfficer(t.organisationId)})`,
+      using: sql`${t.status} = 'pending' and ((${t.lguId} is not null and ${isLguAdmin(t.lguId)})
+        or (${t.organisationId} is not null and ${isOfficer(t.organisationId)}))`,
       withCheck: sql`${t.status} in ('pending', 'revoked')
         and ((${t.lguId} is not null and ${isLguAdmin(t.lguId)})
           or (${t.organisationId} is not null and ${isOfficer(t.organisationId)}))`,

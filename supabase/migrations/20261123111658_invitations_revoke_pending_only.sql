@@ -1,0 +1,4 @@
+ALTER POLICY "lgu admins and officers revoke" ON "invitations" TO authenticated USING ("invitations"."status" = 'pending' and (("invitations"."lgu_id" is not null and app_private.has_lgu_role("invitations"."lgu_id", array['admin']))
+        or ("invitations"."organisation_id" is not null and app_private.has_organisation_role("invitations"."organisation_id", array['officer'])))) WITH CHECK ("invitations"."status" in ('pending', 'revoked')
+        and (("invitations"."lgu_id" is not null and app_private.has_lgu_role("invitations"."lgu_id", array['admin']))
+          or ("invitations"."organisation_id" is not null and app_private.has_organisation_role("invitations"."organisation_id", array['officer']))));
