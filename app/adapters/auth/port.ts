@@ -11,6 +11,9 @@ export interface AuthUser {
   id: string;
   email: string;
   emailConfirmed: boolean;
+  /** The name and language given at sign-up (user metadata), for the first profile. */
+  displayName?: string;
+  locale?: string;
 }
 
 export interface AuthSession {

@@ -41,7 +41,14 @@ const OTP_TYPES: Record<EmailTokenType, EmailOtpType> = {
 };
 
 function toAuthUser(user: User): AuthUser {
-  return { id: user.id, email: user.email ?? "", emailConfirmed: Boolean(user.email_confirmed_at) };
+  const metadata = (user.user_metadata ?? {}) as { display_name?: unknown; locale?: unknown };
+  return {
+    id: user.id,
+    email: user.email ?? "",
+    emailConfirmed: Boolean(user.email_confirmed_at),
+    displayName: typeof metadata.display_name === "string" ? metadata.display_name : undefined,
+    locale: typeof metadata.locale === "string" ? metadata.locale : undefined,
+  };
 }
 
 function toSession(user: User): AuthSession {

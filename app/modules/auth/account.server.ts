@@ -27,13 +27,11 @@ import { AppError } from "~/utils/errors";
  * given at sign-up (the local adapter makes it at sign-up already).
  */
 export async function ensureProfile(user: AuthUser) {
-  await asService(async (tx) => {
-    const rows = await tx.execute<{ name: string | null; locale: string | null }>(
-      sql`select raw_user_meta_data ->> 'display_name' as name, raw_user_meta_data ->> 'locale' as locale from auth.users where id = ${user.id}`,
-    );
-    const name = rows[0]?.name?.trim() || user.email.split("@")[0]!.slice(0, 120);
-    await tx.insert(profiles).values({ id: user.id, displayName: name, preferredLocale: rows[0]?.locale ?? null }).onConflictDoNothing();
-  });
+  // From the adapter's user (its metadata), not from auth.users: on Supabase that table is Supabase's.
+  const displayName = user.displayName?.trim().slice(0, 120) || user.email.split("@")[0]!.slice(0, 120) || "Member";
+  await asService((tx) =>
+    tx.insert(profiles).values({ id: user.id, displayName, preferredLocale: user.locale ?? null }).onConflictDoNothing(),
+  );
 }
 
 /** For 15 minutes after following a reset link, the person may set a password without the old one. */
