@@ -1,0 +1,145 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { textDirection } from "~/i18n/config";
+import { countryName, formatDate } from "~/i18n/format";
+import { getLanguage } from "~/i18n/i18next.server";
+import { localized } from "~/i18n/localized";
+import { getClaims } from "~/modules/auth/session.server";
+import { getOrganisation } from "~/modules/organisations/organisations.server";
+import { notFound } from "~/utils/errors";
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * An association's (or other organisation's) public page. Unverified ones exist only for their own
+ * members and platform admins (RLS), who see a notice; for everyone else they 404 like unknown ones.
+ */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  if (!SLUG.test(slug) || slug.length > 100) throw notFound("bad organisation slug");
+  const found = await getOrganisation(await getClaims(request), slug);
+  if (!found) throw notFound(`no organisation ${slug}`);
+  const { organisation, role, homePlace } = found;
+  const language = await getLanguage(request);
+  return json({
+    organisation: {
+      slug: organisation.slug,
+      name: organisation.name,
+      kind: organisation.kind,
+      associationLevel: organisation.associationLevel,
+      cityAbroad: organisation.cityAbroad,
+      countryAbroad: organisation.countryAbroad,
+      contactEmail: organisation.contactEmail,
+      website: organisation.website,
+      verificationStatus: organisation.verificationStatus,
+      verifiedAt: organisation.verifiedAt?.toISOString() ?? null,
+      description: localized(organisation.description, language),
+    },
+    homePlace,
+    role,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} — Tulay` : "Tulay" },
+  { property: "og:title", content: data?.organisation.name ?? "Tulay" },
+];
+
+export default function AssociationPage() {
+  const { organisation, homePlace, role } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("organisations");
+  const separator = textDirection(i18n.language) === "rtl" ? " ‹ " : " › ";
+  const abroad = [
+    organisation.cityAbroad,
+    organisation.countryAbroad ? countryName(organisation.countryAbroad, i18n.language) : null,
+  ].filter(Boolean);
+  return (
+    <article className="container section" aria-labelledby="organisation-title">
+      <h1 id="organisation-title">
+        <bdi>{organisation.name}</bdi>
+      </h1>
+      <p className="muted">
+        {t(`kinds.${organisation.kind}`)}
+        {organisation.associationLevel ? ` · ${t(`levels.${organisation.associationLevel}`)}` : null}
+        {organisation.verifiedAt ? (
+          <>
+            {" "}
+            <span className="badge">{t("public.verifiedOn", { date: formatDate(organisation.verifiedAt, i18n.language) })}</span>
+          </>
+        ) : null}
+      </p>
+      {organisation.verificationStatus !== "verified" ? (
+        <p className="notice" role="note">
+          {t("public.unverifiedNotice", { status: t(`status.${organisation.verificationStatus}`) })}
+        </p>
+      ) : null}
+      {role ? (
+        <p>
+          <Link to={`/me/organisations/${organisation.slug}`}>{t("public.manage")}</Link>
+        </p>
+      ) : null}
+      <div className="two-columns">
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t("public.about")}</h2>
+          {organisation.description ? (
+            <p lang={organisation.description.lang} dir="auto">
+              {organisation.description.text}
+            </p>
+          ) : (
+            <p className="empty">{t("public.noDescription")}</p>
+          )}
+        </section>
+        <aside aria-labelledby="details-title" className="panel">
+          <h2 id="details-title">{t("public.details")}</h2>
+          <dl className="definition-list">
+            {homePlace.length ? (
+              <>
+                <dt>{t("public.homeTown")}</dt>
+                <dd>
+                  {homePlace.map((place, index) => (
+                    <span key={place.id}>
+                      {index > 0 ? separator : ""}
+                      <bdi>{place.kind === "country" ? countryName(place.countryCode, i18n.language) : place.name}</bdi>
+                    </span>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            {abroad.length ? (
+              <>
+                <dt>{t("public.abroad")}</dt>
+                <dd>
+                  <bdi>{abroad.join(", ")}</bdi>
+                </dd>
+              </>
+            ) : null}
+            {organisation.contactEmail ? (
+              <>
+                <dt>{t("fields.contactEmail")}</dt>
+                <dd>
+                  <a href={`mailto:${organisation.contactEmail}`}>{organisation.contactEmail}</a>
+                </dd>
+              </>
+            ) : null}
+            {organisation.website ? (
+              <>
+                <dt>{t("fields.website")}</dt>
+                <dd>
+                  <a href={organisation.website} rel="noopener noreferrer external">
+                    {new URL(organisation.website).host}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
