@@ -169,7 +169,8 @@ describe("supabase auth adapter", () => {
     it("reads the session back from the cookies, verified by the Auth server", async () => {
       const { result, cookie } = await signedIn();
       const { session, headers } = await auth.getSession(request("/me", cookie));
-      expect(session?.user).toEqual({ id: result.user.id, email: "amihan@example.org", emailConfirmed: true });
+      // The name given at sign-up comes along (user metadata) for the first profile.
+      expect(session?.user).toEqual({ id: result.user.id, email: "amihan@example.org", emailConfirmed: true, displayName: "Amihan", locale: undefined });
       expect(session?.claims).toMatchObject({
         sub: result.user.id,
         role: "authenticated",
