@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { AuditLogView } from "~/components/form-extra";
 import { Pagination } from "~/components/pagination";
-import { auditActions, listAuditEntries } from "~/modules/audit/queries.server";
+import { listAuditEntries } from "~/modules/audit/queries.server";
 import { requirePlatformAdmin } from "~/modules/auth/session.server";
 import { orResponse } from "~/modules/organisations/access.server";
-import { auditFiltersSchema } from "~/modules/organisations/schema";
+import { auditActions, auditFiltersSchema } from "~/modules/organisations/schema";
 import { titleFromRoot } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "admin:audit.title");

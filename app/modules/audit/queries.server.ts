@@ -12,23 +12,6 @@ import { displayNamesOf } from "~/modules/organisations/people.server";
 
 export const AUDIT_PER_PAGE = 25;
 
-/** The actions the triggers write, for the filter (app_private.audit_row: "<table>.<op>"). */
-export const auditActions = [
-  "lgu_memberships.insert",
-  "lgu_memberships.delete",
-  "organisation_memberships.insert",
-  "organisation_memberships.update",
-  "organisation_memberships.delete",
-  "invitations.insert",
-  "invitations.update",
-  "verification_requests.insert",
-  "verification_requests.update",
-  "lgus.update",
-  "organisations.update",
-  "platform_admins.insert",
-  "platform_admins.delete",
-] as const;
-
 export type AuditScope = { lguId: string } | { organisationId: string } | "everything";
 
 // Columns that say nothing to a reader (ids, bookkeeping) or that are shown another way (user_id as a name).

@@ -120,6 +120,23 @@ export const verificationDecisionSchema = z
   });
 export type VerificationDecisionInput = z.infer<typeof verificationDecisionSchema>;
 
+/** The actions the audit triggers write (app_private.audit_row: "<table>.<op>"), for the filter. */
+export const auditActions = [
+  "lgu_memberships.insert",
+  "lgu_memberships.delete",
+  "organisation_memberships.insert",
+  "organisation_memberships.update",
+  "organisation_memberships.delete",
+  "invitations.insert",
+  "invitations.update",
+  "verification_requests.insert",
+  "verification_requests.update",
+  "lgus.update",
+  "organisations.update",
+  "platform_admins.insert",
+  "platform_admins.delete",
+] as const;
+
 /** The audit log's filters (query string); anything malformed is ignored rather than refused. */
 export const auditFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1),
