@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { AuditLogView } from "~/components/form-extra";
+import { AuditLogView } from "~/components/audit-log-view";
 import { Pagination } from "~/components/pagination";
 import { listAuditEntries } from "~/modules/audit/queries.server";
 import { requireManagedLgu } from "~/modules/organisations/access.server";

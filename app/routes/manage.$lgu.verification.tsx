@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { VerificationForm } from "~/components/form-extra";
+import { VerificationForm } from "~/components/verification-form";
 import { requireManagedLgu } from "~/modules/organisations/access.server";
 import { applyFromForm, verificationHistory } from "~/modules/verification/requests.server";
 import { titleFromRoot } from "~/utils/meta";
