@@ -5,8 +5,8 @@
  * and the names of the people involved where the caller may know them.
  */
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { withRls, type JwtClaims, type Tx } from "~/db/client.server";
-import { auditLog, lguMemberships, organisationMemberships, platformAdmins } from "~/db/schema";
+import { withRls, type JwtClaims } from "~/db/client.server";
+import { auditLog } from "~/db/schema";
 import type { AuditFilters } from "~/modules/organisations/schema";
 import { displayNamesOf } from "~/modules/organisations/people.server";
 
@@ -73,31 +73,6 @@ export function summariseChange(before: Row, after: Row): ChangeLine[] {
     .map((field) => ({ field, before: after ? null : show(row[field]), after: after ? show(row[field]) : null }));
 }
 
-/**
- * Of these people, the ones the caller may know by name: themself, anyone whose profile basics are
- * public, and anyone whose membership (or platform-admin row) the caller's RLS already shows.
- */
-async function knownPeople(tx: Tx, claims: JwtClaims, ids: string[]): Promise<Set<string>> {
-  const known = new Set<string>(ids.filter((id) => id === claims.sub));
-  if (ids.length === 0) return known;
-  const visible = await Promise.all([
-    tx.selectDistinct({ id: lguMemberships.userId }).from(lguMemberships).where(inArray(lguMemberships.userId, ids)),
-    tx
-      .selectDistinct({ id: organisationMemberships.userId })
-      .from(organisationMemberships)
-      .where(inArray(organisationMemberships.userId, ids)),
-    tx.select({ id: platformAdmins.userId }).from(platformAdmins).where(inArray(platformAdmins.userId, ids)),
-    tx.execute<{ id: string }>(
-      sql`select id from public.public_profiles where display_name is not null and id in (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `
-      )})`
-    ),
-  ]).then((lists) => lists.flat());
-  for (const row of visible) known.add(row.id);
-  return known;
-}
-
 export async function listAuditEntries(claims: JwtClaims, scope: AuditScope, filters: AuditFilters) {
   const conditions: (SQL | undefined)[] = [
     scope === "everything"
@@ -124,9 +99,9 @@ export async function listAuditEntries(claims: JwtClaims, scope: AuditScope, fil
     const people = rows
       .flatMap((row) => [row.actorId, subjectPerson(row.before as Row, row.after as Row)])
       .filter((id): id is string => Boolean(id));
-    return { rows, total, page, pages, known: await knownPeople(tx, claims, [...new Set(people)]) };
+    return { rows, total, page, pages, known: people };
   });
-  const names = await displayNamesOf(known);
+  const names = await displayNamesOf(claims, known);
   return {
     total,
     page,

@@ -42,7 +42,7 @@ export async function listLguStaff(claims: JwtClaims, lguId: string): Promise<St
       .where(eq(lguMemberships.lguId, lguId))
       .orderBy(asc(lguMemberships.createdAt), asc(lguMemberships.role))
   );
-  const names = await displayNamesOf(rows.map((r) => r.userId));
+  const names = await displayNamesOf(claims, rows.map((r) => r.userId));
   const people = new Map<string, StaffMember>();
   for (const row of rows) {
     const person = people.get(row.userId) ?? {
@@ -105,7 +105,7 @@ export async function listOrganisationMembers(claims: JwtClaims, organisationId:
       .where(eq(organisationMemberships.organisationId, organisationId))
       .orderBy(asc(organisationMemberships.role), asc(organisationMemberships.createdAt))
   );
-  const names = await displayNamesOf(rows.map((r) => r.userId));
+  const names = await displayNamesOf(claims, rows.map((r) => r.userId));
   return rows.map((row) => ({
     membershipId: row.id,
     userId: row.userId,

@@ -72,3 +72,24 @@ describe("the diaspora summary an LGU's staff see", () => {
     expect((await diasporaSummary(session(editor), lgu.id)).length).toBeGreaterThan(0);
   });
 });
+
+describe("visible_display_names", () => {
+  it("names colleagues and people in readable audit entries, never strangers, and nothing for anonymous callers", async () => {
+    const { displayNamesOf } = await import("../../app/modules/organisations/people.server");
+    const admin = await createUser(db().url, { displayName: "Admin Ana" });
+    const colleague = await createUser(db().url, { displayName: "Colleague Carlo" });
+    const stranger = await createUser(db().url, { displayName: "Stranger Sol" });
+    const town = await createLgu(db().url, { createdBy: admin.id });
+    await addLguRole(db().url, town.id, colleague.id, "treasurer");
+    const names = await displayNamesOf(admin.claims, [admin.id, colleague.id, stranger.id]);
+    expect([...names.entries()].sort()).toEqual([[admin.id, "Admin Ana"], [colleague.id, "Colleague Carlo"]].sort());
+    // The stranger's name appears once they make their basics public.
+    await db().client.sql`update profiles set basics_visibility = 'public' where id = ${stranger.id}`;
+    expect((await displayNamesOf(admin.claims, [stranger.id])).get(stranger.id)).toBe("Stranger Sol");
+    // The colleague sees the admin; a member of no LGU sees only themself.
+    const outsider = await createUser(db().url, { displayName: "Outsider Oli" });
+    expect([...(await displayNamesOf(outsider.claims, [admin.id, colleague.id, outsider.id])).values()]).toEqual(["Outsider Oli"]);
+    const anon = await databaseError(db().client.withRls(null, (tx) => tx.execute(sql`select * from public.visible_display_names(array[${admin.id}]::uuid[])`)));
+    expect(anon).toMatch(/permission denied/);
+  });
+});
