@@ -134,10 +134,43 @@ export const demoLgus: LguSeed[] = [
   },
 ];
 
-export const demoMembers = [
-  { id: "00000000-0000-4000-8000-000000000001", email: "maria.santos@example.org", displayName: "Maria Santos", country: "AE", city: "Dubai", locale: "fil", timeZone: "Asia/Dubai" },
-  { id: "00000000-0000-4000-8000-000000000002", email: "jose.martinez@example.org", displayName: "José Martínez", country: "US", city: "Arlington, VA", locale: "es", timeZone: "America/New_York" },
-  { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris" },
+// Members abroad. Naga City's diaspora in the Gulf shares its basics and engagement with its
+// hometown LGU as aggregates, so Naga's staff see a (small-count-suppressed) diaspora summary.
+interface MemberSeed {
+  id: string;
+  email: string;
+  displayName: string;
+  country: string;
+  city: string;
+  locale: string;
+  timeZone: string;
+  hometown?: string;
+  willingness?: string[];
+  sectors?: string[];
+}
+const naga = (n: number, displayName: string, country: string, city: string, willingness: string[], sectors: string[]): MemberSeed => ({
+  id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`,
+  email: `${displayName.toLowerCase().replace(/[^a-z]+/g, ".")}@example.org`,
+  displayName,
+  country,
+  city,
+  locale: "fil",
+  timeZone: "Asia/Dubai",
+  hometown: "PH-NAGA",
+  willingness,
+  sectors,
+});
+
+export const demoMembers: MemberSeed[] = [
+  { id: "00000000-0000-4000-8000-000000000001", email: "maria.santos@example.org", displayName: "Maria Santos", country: "AE", city: "Dubai", locale: "fil", timeZone: "Asia/Dubai", hometown: "PH-NAGA", willingness: ["donate", "volunteer"], sectors: ["education"] },
+  { id: "00000000-0000-4000-8000-000000000002", email: "jose.martinez@example.org", displayName: "José Martínez", country: "US", city: "Arlington, VA", locale: "es", timeZone: "America/New_York", hometown: "SV-INTIPUCA", willingness: ["donate", "invest"], sectors: ["roads"] },
+  { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris", hometown: "MA-TALIOUINE", willingness: ["invest", "mentor"], sectors: ["agriculture"] },
+  naga(1, "Ramon Bautista", "AE", "Abu Dhabi", ["donate", "volunteer"], ["education", "health"]),
+  naga(2, "Liza Villanueva", "AE", "Dubai", ["volunteer", "mentor"], ["education"]),
+  naga(3, "Noel Aquino", "AE", "Sharjah", ["donate", "volunteer"], ["education", "disaster"]),
+  naga(4, "Grace Mendoza", "AE", "Dubai", ["donate", "return"], ["education", "livelihood"]),
+  naga(5, "Paolo Reyes", "AE", "Dubai", ["volunteer", "invest"], ["education", "technology"]),
+  naga(6, "Cora Dizon", "QA", "Doha", ["donate"], ["health"]),
 ];
 
 /**
@@ -219,8 +252,15 @@ export async function seedDemo(
           city: member.city,
           preferredLocale: member.locale,
           timeZone: member.timeZone,
+          willingness: member.willingness ?? [],
+          sectors: member.sectors ?? [],
+          basicsVisibility: "lgu_aggregate" as const,
+          engagementVisibility: "lgu_aggregate" as const,
         };
         await tx.insert(schema.profiles).values({ id: member.id, ...profile }).onConflictDoUpdate({ target: schema.profiles.id, set: profile });
+        if (member.hometown) {
+          await tx.insert(schema.profileHometowns).values({ profileId: member.id, placeId: ids.get(member.hometown)! }).onConflictDoNothing();
+        }
       }
 
       if (withAccounts) {

@@ -3,24 +3,80 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { textDirection } from "~/i18n/config";
-import { countryName } from "~/i18n/format";
+import { countryName, formatNumber } from "~/i18n/format";
+import { getLanguage } from "~/i18n/i18next.server";
+import { diasporaSummary, MIN_GROUP } from "~/modules/insights/diaspora.server";
 import { requireManagedLgu } from "~/modules/organisations/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.lgu.name} — Tulay` : "Tulay" }];
 
 /** The staff's home for one LGU: where it stands and what each role can do from here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lgu, roles, place, isAdmin } = await requireManagedLgu(request, params.lgu);
-  return json({
-    lgu: { slug: lgu.slug, name: lgu.name, verificationStatus: lgu.verificationStatus, contactEmail: lgu.contactEmail },
-    roles,
-    place,
-    isAdmin,
-  });
+  const { session, lgu, roles, place, isAdmin } = await requireManagedLgu(request, params.lgu);
+  const language = await getLanguage(request);
+  // Country names are made here so the page hydrates to exactly what the server rendered.
+  const diaspora = (await diasporaSummary(session, lgu.id)).map((cell) => ({
+    ...cell,
+    label: cell.dimension === "country" ? countryName(cell.value, language) : null,
+  }));
+  return json(
+    {
+      lgu: { slug: lgu.slug, name: lgu.name, verificationStatus: lgu.verificationStatus, contactEmail: lgu.contactEmail },
+      roles,
+      place,
+      isAdmin,
+      diaspora,
+      minGroup: MIN_GROUP,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+function DiasporaSummary({ cells, minGroup }: { cells: { dimension: string; value: string; members: number; label: string | null }[]; minGroup: number }) {
+  const { t, i18n } = useTranslation("organisations");
+  const groups = (["country", "willingness", "sector"] as const).map((dimension) => ({
+    dimension,
+    cells: cells.filter((c) => c.dimension === dimension),
+  }));
+  const label = (c: { dimension: string; value: string; label: string | null }) =>
+    c.label ?? (c.dimension === "willingness" ? t(`account:willingness.${c.value}`) : t(`account:sectors.${c.value}`));
+  return (
+    <section aria-labelledby="diaspora-title" className="stack">
+      <h2 id="diaspora-title">{t("manage.diaspora.title")}</h2>
+      <p className="muted">{t("manage.diaspora.intro", { count: minGroup })}</p>
+      {cells.length === 0 ? (
+        <p>{t("manage.diaspora.empty", { count: minGroup })}</p>
+      ) : (
+        groups
+          .filter((g) => g.cells.length > 0)
+          .map((g) => (
+            <div key={g.dimension} className="table-wrap">
+              <table className="data">
+                <caption>{t(`manage.diaspora.${g.dimension}`)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(`manage.diaspora.${g.dimension}`)}</th>
+                    <th scope="col">{t("manage.diaspora.members")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.cells.map((c) => (
+                    <tr key={c.value}>
+                      <th scope="row">{label(c)}</th>
+                      <td>{formatNumber(c.members, i18n.language)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))
+      )}
+    </section>
+  );
 }
 
 export default function ManageLgu() {
-  const { lgu, roles, place, isAdmin } = useLoaderData<typeof loader>();
+  const { lgu, roles, place, isAdmin, diaspora, minGroup } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("organisations");
   const separator = textDirection(i18n.language) === "rtl" ? " ‹ " : " › ";
   return (
@@ -51,6 +107,7 @@ export default function ManageLgu() {
           {t("manage.notPublicYet")}
         </p>
       )}
+      <DiasporaSummary cells={diaspora} minGroup={minGroup} />
       <nav aria-labelledby="manage-sections">
         <h2 id="manage-sections">{t("manage.sections")}</h2>
         <ul className="stack" role="list">

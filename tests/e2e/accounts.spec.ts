@@ -102,3 +102,18 @@ test("staff pages refuse people without the role", async ({ page }) => {
   await expect(page.locator("h1")).toContainText("Not allowed");
   await checkA11y(page);
 });
+
+test("an LGU's staff see their diaspora as counts, with small groups hidden", async ({ page }) => {
+  await page.goto("/login?lng=en");
+  await page.locator("#field-email").fill("naga.admin@tulay.example");
+  await page.locator("#field-password").fill("tulay-demo-staff");
+  await page.locator("form.form button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/me");
+  await page.goto("/manage/naga-city");
+  const countries = page.locator("table", { has: page.locator("caption", { hasText: "Country of residence" }) });
+  await expect(countries.locator("tbody th")).toHaveText(["United Arab Emirates"]);
+  // One member lives in Qatar: fewer than 5, so not shown anywhere.
+  await expect(page.getByText("Qatar")).toHaveCount(0);
+  await expect(page.locator("table", { has: page.locator("caption", { hasText: "Would like to" }) })).toContainText("Volunteer");
+  await checkA11y(page);
+});
