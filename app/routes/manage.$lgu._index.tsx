@@ -52,18 +52,20 @@ function DiasporaSummary({ cells, minGroup }: { cells: { dimension: string; valu
           .map((g) => (
             <div key={g.dimension} className="table-wrap">
               <table className="data">
-                <caption>{t(`manage.diaspora.${g.dimension}`)}</caption>
+                <caption className="visually-hidden">{t(`manage.diaspora.${g.dimension}`)}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t(`manage.diaspora.${g.dimension}`)}</th>
-                    <th scope="col">{t("manage.diaspora.members")}</th>
+                    <th scope="col" className="number">
+                      {t("manage.diaspora.members")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {g.cells.map((c) => (
                     <tr key={c.value}>
                       <th scope="row">{label(c)}</th>
-                      <td>{formatNumber(c.members, i18n.language)}</td>
+                      <td className="number">{formatNumber(c.members, i18n.language)}</td>
                     </tr>
                   ))}
                 </tbody>
