@@ -5,6 +5,7 @@ import { getAuthPort } from "~/adapters/index.server";
 import { Field, FormErrors, SubmitButton } from "~/components/form";
 import { getLanguage } from "~/i18n/i18next.server";
 import { deleteAccount } from "~/modules/auth/account.server";
+import { allowed, limits } from "~/modules/auth/rate-limit.server";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from "~/modules/auth/schema";
 import { requireUser } from "~/modules/auth/session.server";
 import { AppError } from "~/utils/errors";
@@ -25,6 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const auth = getAuthPort();
   const wrongPassword = (form: string) => formError({ ...replyWith({ currentPassword: ["auth:errors.wrongPassword"] }), form });
+  // The current password is checked here too, so guessing it here counts against the same limit as signing in.
+  if (!(await allowed([[limits.signInPerAccount, session.user.email]]))) {
+    return formError({ ...replyWith({ "": ["auth:errors.rateLimited"] }), form: typeof intent === "string" ? intent : "" }, 429);
+  }
 
   if (intent === "password") {
     const submission = await parseForm(formData, changePasswordSchema);

@@ -117,3 +117,15 @@ test("an LGU's staff see their diaspora as counts, with small groups hidden", as
   await expect(page.locator("table", { has: page.locator("caption", { hasText: "Would like to" }) })).toContainText("Volunteer");
   await checkA11y(page);
 });
+
+test("sign-in attempts on one account are limited, with a translated message", async ({ request }) => {
+  const email = unique("limited");
+  const statuses: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const response = await request.post("/login?lng=fr", { form: { email, password: `guess number ${i}` }, maxRedirects: 0 });
+    statuses.push(response.status());
+    if (i === 8) expect(await response.text()).toContain("Trop de tentatives");
+  }
+  // 8 attempts per 15 minutes are answered "wrong password"; the 9th is refused outright.
+  expect(statuses).toEqual([...Array(8).fill(400), 429]);
+});

@@ -12,10 +12,12 @@ export interface Limit {
   windowSeconds: number;
 }
 
+// Per IP is generous (many people share one address: a dormitory, an office, a mobile carrier);
+// per account is tight, because guessing one person's password is the attack that matters.
 export const limits = {
-  signInPerIp: { name: "sign-in:ip", max: 30, windowSeconds: 15 * 60 },
+  signInPerIp: { name: "sign-in:ip", max: 100, windowSeconds: 15 * 60 },
   signInPerAccount: { name: "sign-in:account", max: 8, windowSeconds: 15 * 60 },
-  signUpPerIp: { name: "sign-up:ip", max: 10, windowSeconds: 60 * 60 },
+  signUpPerIp: { name: "sign-up:ip", max: 20, windowSeconds: 60 * 60 },
   resetPerIp: { name: "reset:ip", max: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: "reset:account", max: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
