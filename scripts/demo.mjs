@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run demo`: the production build on the embedded PostgreSQL with demo data, at
-// http://localhost:3000. Runs in production mode (sanitised errors, compiled assets) with a
-// session secret made once for this machine and kept in .data/ (never a secret in the repo).
-// Cookies are not marked Secure because the demo is served over plain http on localhost.
+// `npm run demo`: the production build (compiled, minified assets) on the embedded PostgreSQL with
+// demo data, at http://localhost:3000, for trying the portal on one's own machine. The server runs
+// in development mode so the dev mailbox (/dev/mailbox) shows the emails a newcomer needs — sign-up
+// confirmations, resets, invitations — since no SMTP is configured; HSTS is off (plain http on
+// localhost). A session secret is made once for this machine and kept in .data/ (never in the repo).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,7 +24,7 @@ if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString(
 const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   stdio: "inherit",
   env: {
-    NODE_ENV: "production",
+    NODE_ENV: "development",
     COOKIE_SECURE: "false",
     SESSION_SECRET: readFileSync(secretFile, "utf8").trim(),
     ...process.env,
