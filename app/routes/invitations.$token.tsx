@@ -7,11 +7,11 @@ import { formatDate } from "~/i18n/format";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { describeInvitation, respondToInvitation } from "~/modules/organisations/invitations.server";
+import { afterInvitationResponse } from "~/modules/organisations/invitation-response.server";
 import { invitationResponseSchema } from "~/modules/organisations/schema";
 import { notFound } from "~/utils/errors";
 import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
-import { redirectWithToast } from "~/utils/toast.server";
 
 // The page is about a one-time credential: never kept in a shared cache.
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -40,15 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const accept = submission.value.intent === "accept";
   try {
     const target = await respondToInvitation(session.claims, params.token ?? "", accept);
-    const to = !accept
-      ? "/me/organisations"
-      : target.lguSlug
-      ? `/manage/${target.lguSlug}`
-      : `/me/organisations/${target.organisationSlug}`;
-    return redirectWithToast(to, {
-      type: "success",
-      messageKey: accept ? "organisations:invitations.accepted" : "organisations:invitations.declined",
-    });
+    return afterInvitationResponse(accept, target);
   } catch (error) {
     return refusedForm(submission, error);
   }

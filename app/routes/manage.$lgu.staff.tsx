@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors, SubmitButton } from "~/components/form";
 import { SelectField } from "~/components/form-extra";
+import { PendingInvitations } from "~/components/pending-invitations";
 import { formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
@@ -142,45 +143,7 @@ export default function LguStaff() {
               <SubmitButton>{t("members.inviteSubmit")}</SubmitButton>
             </Form>
           </section>
-          <section aria-labelledby="pending-title">
-            <h2 id="pending-title">{t("members.pendingTitle")}</h2>
-            {invitations.length === 0 ? (
-              <p className="empty">{t("members.noPending")}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="data" aria-labelledby="pending-title">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("fields.email")}</th>
-                      <th scope="col">{t("fields.role")}</th>
-                      <th scope="col">{t("members.expires")}</th>
-                      <th scope="col">{t("members.actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invitations.map((invitation) => (
-                      <tr key={invitation.id}>
-                        <th scope="row" id={`invitation-${invitation.id}`}>
-                          <bdi>{invitation.email}</bdi>
-                        </th>
-                        <td>{t(`roles.${invitation.role}`)}</td>
-                        <td>{invitation.expired ? t("members.expired") : formatDate(invitation.expiresAt, i18n.language)}</td>
-                        <td>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="revoke" />
-                            <input type="hidden" name="invitationId" value={invitation.id} />
-                            <button type="submit" className="link-button danger" aria-describedby={`invitation-${invitation.id}`}>
-                              {t("members.revoke")}
-                            </button>
-                          </Form>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <PendingInvitations invitations={invitations} />
         </>
       ) : null}
 

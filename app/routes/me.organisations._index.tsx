@@ -7,11 +7,11 @@ import { formatDate } from "~/i18n/format";
 import { requireUser } from "~/modules/auth/session.server";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { listMyInvitations, respondToMyInvitation } from "~/modules/organisations/invitations.server";
+import { afterInvitationResponse } from "~/modules/organisations/invitation-response.server";
 import { listMine } from "~/modules/organisations/organisations.server";
 import { myInvitationResponseSchema } from "~/modules/organisations/schema";
 import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
-import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "organisations:mine.title");
 
@@ -29,15 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const accept = submission.value.intent === "accept";
   try {
     const target = await respondToMyInvitation(session.claims, submission.value.invitationId, accept);
-    const to = !accept
-      ? "/me/organisations"
-      : target.lguSlug
-      ? `/manage/${target.lguSlug}`
-      : `/me/organisations/${target.organisationSlug}`;
-    return redirectWithToast(to, {
-      type: "success",
-      messageKey: accept ? "organisations:invitations.accepted" : "organisations:invitations.declined",
-    });
+    return afterInvitationResponse(accept, target);
   } catch (error) {
     return refusedForm(submission, error);
   }

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, Field, FormErrors, SubmitButton, type ReplyLike } from "~/components/form";
+import { SelectField, TextareaField } from "~/components/form-extra";
 import { countryName, intlLocale } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -103,6 +104,7 @@ export default function ProfilePage() {
   const { t } = useTranslation("account");
   const busy = useNavigation().state === "submitting";
   const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
+  const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
   if (!profile) return null;
   return (
     <div className="container section">
@@ -112,32 +114,25 @@ export default function ProfilePage() {
         <FormErrors reply={reply} />
         <Fieldset legend={t("profile.basics")} hint={t("profile.basicsHint")}>
           <Field name="displayName" label={t("fields.displayName")} reply={reply} defaultValue={profile.displayName} required maxLength={120} />
-          <div className="field">
-            <label htmlFor="field-countryOfResidence">{t("fields.countryOfResidence")}</label>
-            <select id="field-countryOfResidence" name="countryOfResidence" defaultValue={profile.countryOfResidence ?? ""}>
-              <option value="">{t("fields.notSaying")}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="countryOfResidence"
+            label={t("fields.countryOfResidence")}
+            reply={reply}
+            placeholder={t("fields.notSaying")}
+            options={countryOptions}
+            defaultValue={profile.countryOfResidence ?? ""}
+          />
           <Field name="city" label={t("fields.city")} reply={reply} defaultValue={profile.city ?? ""} maxLength={120} />
-          <div className="field">
-            <label htmlFor="field-hometowns">{t("fields.hometowns")}</label>
-            <p id="field-hometowns-hint" className="field__hint">
-              {t("fields.hometownsHint")}
-            </p>
-            <select id="field-hometowns" name="hometowns" multiple size={6} defaultValue={hometownIds} aria-describedby="field-hometowns-hint">
-              {choices.map((place) => (
-                <option key={place.id} value={place.id}>
-                  {place.label}
-                </option>
-              ))}
-            </select>
-            {fieldErrors(reply, "hometowns").length ? <p className="field__error">{fieldErrors(reply, "hometowns").map((k) => t(k)).join(" ")}</p> : null}
-          </div>
+          <SelectField
+            name="hometowns"
+            label={t("fields.hometowns")}
+            hint={t("fields.hometownsHint")}
+            reply={reply}
+            multiple
+            size={6}
+            options={choices.map((place) => ({ value: place.id, label: place.label }))}
+            defaultValue={hometownIds}
+          />
           <Privacy name="basicsVisibility" value={profile.basicsVisibility} />
         </Fieldset>
 
@@ -156,24 +151,24 @@ export default function ProfilePage() {
 
         <Fieldset legend={t("profile.returnee")} hint={t("profile.returneeHint")}>
           <Field name="yearsAbroad" type="number" inputMode="numeric" min={0} max={80} label={t("fields.yearsAbroad")} reply={reply} defaultValue={profile.yearsAbroad ?? ""} />
-          <div className="field">
-            <label htmlFor="field-countriesWorked">{t("fields.countriesWorked")}</label>
-            <select id="field-countriesWorked" name="countriesWorked" multiple size={6} defaultValue={profile.countriesWorked}>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="countriesWorked"
+            label={t("fields.countriesWorked")}
+            reply={reply}
+            multiple
+            size={6}
+            options={countryOptions}
+            defaultValue={profile.countriesWorked}
+          />
           <Field name="occupation" label={t("fields.occupation")} reply={reply} defaultValue={profile.occupation ?? ""} maxLength={160} />
-          <div className="field">
-            <label htmlFor="field-certificates">{t("fields.certificates")}</label>
-            <p id="field-certificates-hint" className="field__hint">
-              {t("fields.certificatesHint")}
-            </p>
-            <textarea id="field-certificates" name="certificates" rows={3} defaultValue={profile.certificates.join("\n")} aria-describedby="field-certificates-hint" />
-          </div>
+          <TextareaField
+            name="certificates"
+            label={t("fields.certificates")}
+            hint={t("fields.certificatesHint")}
+            reply={reply}
+            rows={3}
+            defaultValue={profile.certificates.join("\n")}
+          />
           <Privacy name="returneeVisibility" value={profile.returneeVisibility} />
         </Fieldset>
 
