@@ -2,8 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { Field, FormErrors, SubmitButton } from "~/components/form";
-import { SelectField } from "~/components/form-extra";
+import { InviteForm, LeaveSection } from "~/components/membership-forms";
+import { FormErrors } from "~/components/form";
 import { PendingInvitations } from "~/components/pending-invitations";
 import { formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
@@ -127,36 +127,18 @@ export default function LguStaff() {
 
       {isAdmin ? (
         <>
-          <section aria-labelledby="invite-title">
-            <h2 id="invite-title">{t("staff.inviteTitle")}</h2>
-            <p>{t("staff.inviteIntro")}</p>
-            <Form method="post" className="form" noValidate>
-              <input type="hidden" name="intent" value="invite" />
-              <Field name="email" type="email" label={t("fields.email")} reply={reply} required autoComplete="off" />
-              <SelectField
-                name="role"
-                label={t("fields.role")}
-                reply={reply}
-                defaultValue="editor"
-                options={lguRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              />
-              <SubmitButton>{t("members.inviteSubmit")}</SubmitButton>
-            </Form>
-          </section>
+          <InviteForm
+            title={t("staff.inviteTitle")}
+            intro={t("staff.inviteIntro")}
+            roles={lguRoles}
+            defaultRole="editor"
+            reply={reply}
+          />
           <PendingInvitations invitations={invitations} />
         </>
       ) : null}
 
-      <section aria-labelledby="leave-title">
-        <h2 id="leave-title">{t("staff.leaveTitle")}</h2>
-        <p>{t("staff.leaveIntro")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="leave" />
-          <button type="submit" className="button button--danger">
-            {t("staff.leave")}
-          </button>
-        </Form>
-      </section>
+      <LeaveSection title={t("staff.leaveTitle")} intro={t("staff.leaveIntro")} label={t("staff.leave")} />
     </div>
   );
 }

@@ -2,9 +2,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { InviteForm, LeaveSection } from "~/components/membership-forms";
 import { PendingInvitations } from "~/components/pending-invitations";
-import { Field, FormErrors, SubmitButton } from "~/components/form";
-import { SelectField } from "~/components/form-extra";
+import { FormErrors } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
@@ -161,36 +161,18 @@ export default function ManageOrganisation() {
 
       {isOfficer ? (
         <>
-          <section aria-labelledby="invite-title">
-            <h2 id="invite-title">{t("members.inviteTitle")}</h2>
-            <p>{t("members.inviteIntro")}</p>
-            <Form method="post" className="form" noValidate>
-              <input type="hidden" name="intent" value="invite" />
-              <Field name="email" type="email" label={t("fields.email")} reply={reply} required autoComplete="off" />
-              <SelectField
-                name="role"
-                label={t("fields.role")}
-                reply={reply}
-                defaultValue="member"
-                options={organisationRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              />
-              <SubmitButton>{t("members.inviteSubmit")}</SubmitButton>
-            </Form>
-          </section>
+          <InviteForm
+            title={t("members.inviteTitle")}
+            intro={t("members.inviteIntro")}
+            roles={organisationRoles}
+            defaultRole="member"
+            reply={reply}
+          />
           <PendingInvitations invitations={invitations} />
         </>
       ) : null}
 
-      <section aria-labelledby="leave-title">
-        <h2 id="leave-title">{t("members.leaveTitle")}</h2>
-        <p>{t("members.leaveIntro")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="leave" />
-          <button type="submit" className="button button--danger">
-            {t("members.leave")}
-          </button>
-        </Form>
-      </section>
+      <LeaveSection title={t("members.leaveTitle")} intro={t("members.leaveIntro")} label={t("members.leave")} />
     </div>
   );
 }
