@@ -93,3 +93,26 @@ describe("visible_display_names", () => {
     expect(anon).toMatch(/permission denied/);
   });
 });
+
+describe("app_private.lgu_may_raise_funds", () => {
+  it("is true only for verified LGUs, whoever asks", async () => {
+    const owner = await createUser(db().url);
+    const cases = await Promise.all(
+      (["unverified", "pending", "verified", "rejected", "suspended"] as const).map(async (status) => ({
+        status,
+        lgu: await createLgu(db().url, { createdBy: owner.id, verificationStatus: status }),
+      })),
+    );
+    for (const claims of [null, owner.claims]) {
+      const answers = await db().client.withRls(claims, async (tx) => {
+        const out: Record<string, boolean> = {};
+        for (const c of cases) {
+          const [row] = await tx.execute<{ ok: boolean }>(sql`select app_private.lgu_may_raise_funds(${c.lgu.id}::uuid) as ok`);
+          out[c.status] = row!.ok;
+        }
+        return out;
+      });
+      expect(answers).toEqual({ unverified: false, pending: false, verified: true, rejected: false, suspended: false });
+    }
+  });
+});
