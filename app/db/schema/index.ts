@@ -7,3 +7,4 @@ export * from "./core";
 export * from "./people";
 export * from "./organisations";
 export * from "./system";
+export * from "./projects";
