@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { seedProjects } from "./seed-projects.server";
 import type { LocalizedText } from "./schema";
 
 type PlaceKind = (typeof schema.placeKind.enumValues)[number];
@@ -186,7 +187,7 @@ export const demoMemberPassword = "tulay-demo-member";
 export async function seedDemo(
   url: string,
   options: { accounts?: boolean } = {},
-): Promise<{ places: number; lgus: number; profiles: number; accounts: number }> {
+): Promise<{ places: number; lgus: number; profiles: number; accounts: number; projects: number }> {
   const withAccounts = options.accounts ?? false;
   const memberHash = withAccounts ? bcrypt.hashSync(demoMemberPassword, 10) : null;
   const client = postgres(url, { max: 1, onnotice: () => {} });
@@ -263,6 +264,8 @@ export async function seedDemo(
         }
       }
 
+      const projectCount = await seedProjects(tx, ids);
+
       if (withAccounts) {
         for (const account of demoAccounts) {
           await tx.execute(sql`
@@ -288,6 +291,7 @@ export async function seedDemo(
         lgus: demoLgus.length,
         profiles: demoMembers.length,
         accounts: withAccounts ? demoAccounts.length + demoMembers.length : 0,
+        projects: projectCount,
       };
     });
   } finally {

@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { DatabaseStartError, startEmbeddedPostgres } from "../../app/db/embedded-postgres.server";
 import { migrateDatabase } from "../../app/db/migrate.server";
+import { demoProjects } from "../../app/db/seed-projects.server";
 import { demoLgus, demoMembers, demoPlaces, seedDemo } from "../../app/db/seed.server";
 import { setupTestDatabase } from "../support/db";
 
@@ -36,14 +37,24 @@ describe("migrations", () => {
 describe("demo seed", () => {
   it("loads the demo data and is idempotent", async () => {
     const count = async () => {
-      const [row] = await db().client.sql<{ places: number; lgus: number; profiles: number; users: number }[]>`
+      const [row] = await db().client.sql<{ places: number; lgus: number; profiles: number; users: number; projects: number; lines: number; spending: number }[]>`
         select (select count(*)::int from places) as places, (select count(*)::int from lgus) as lgus,
-               (select count(*)::int from profiles) as profiles, (select count(*)::int from auth.users) as users`;
+               (select count(*)::int from profiles) as profiles, (select count(*)::int from auth.users) as users,
+               (select count(*)::int from projects) as projects, (select count(*)::int from project_budget_lines) as lines,
+               (select count(*)::int from spending_reports) as spending`;
       return row;
     };
     await seedDemo(db().url);
     const first = await count();
-    expect(first).toEqual({ places: demoPlaces.length, lgus: demoLgus.length, profiles: demoMembers.length, users: demoMembers.length });
+    expect(first).toEqual({
+      places: demoPlaces.length,
+      lgus: demoLgus.length,
+      profiles: demoMembers.length,
+      users: demoMembers.length,
+      projects: demoProjects.length,
+      lines: demoProjects.reduce((n, p) => n + p.budget.length, 0),
+      spending: demoProjects.reduce((n, p) => n + (p.spending?.length ?? 0), 0),
+    });
     await seedDemo(db().url);
     expect(await count()).toEqual(first);
   });
