@@ -1,0 +1,204 @@
+/**
+ * Projects as the public finds and reads them. Every function takes the transaction withRls opened,
+ * so the database decides which projects exist for the caller; the public list adds only the
+ * product rule "published projects" (staff browsing /projects should not see their drafts there).
+ * Search: per-language and plain full text (tsvector, unaccented) and trigram word similarity for
+ * misspellings, ranked together.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Tx } from "~/db/client.server";
+import {
+  lgus,
+  places,
+  projectBudgetLines,
+  projectCofunders,
+  projectMilestones,
+  projectNeeds,
+  projects,
+  projectUpdates,
+  spendingReports,
+  type LocalizedText,
+  type ProjectSector,
+  type ProjectStatus,
+} from "~/db/schema";
+import { localized } from "~/i18n/localized";
+
+export const PROJECTS_PER_PAGE = 12;
+export const publicStatuses = ["fundraising", "funded", "in_progress", "completed", "cancelled"] as const;
+export const projectSorts = ["relevance", "newest", "closing"] as const;
+export type ProjectSort = (typeof projectSorts)[number];
+
+export interface ProjectFilters {
+  q?: string;
+  sector?: ProjectSector;
+  status?: (typeof publicStatuses)[number];
+  country?: string;
+  lgu?: string;
+  need?: "money" | "skill" | "in_kind";
+  sort: ProjectSort;
+  page: number;
+}
+
+const searchConfigs: Record<string, string> = { en: "english", es: "spanish", fr: "french", ar: "arabic" };
+
+/** Only the reader's language of each text goes to the page (with the language actually used). */
+const pick = (text: LocalizedText | null | undefined, language: string) => localized(text, language);
+
+function searchCondition(q: string, language: string): { where: SQL; rank: SQL } {
+  const config = searchConfigs[language] ?? "simple";
+  const text = sql`public.immutable_unaccent(lower(${q}))`;
+  const plain = sql`websearch_to_tsquery('simple', ${text})`;
+  const stemmed = sql`websearch_to_tsquery(${config}::regconfig, ${text})`;
+  return {
+    // `<%` is word similarity, served by the trigram index on search_text; it catches "ilgo" for "ilog".
+    where: sql`(${projects.search} @@ ${plain} or ${projects.search} @@ ${stemmed} or ${text} <% ${projects.searchText})`,
+    rank: sql`(ts_rank(${projects.search}, ${plain}) + ts_rank(${projects.search}, ${stemmed}) + word_similarity(${text}, ${projects.searchText}))`,
+  };
+}
+
+export async function listPublicProjects(tx: Tx, filters: ProjectFilters, language: string) {
+  // Looser than the 0.6 default so one or two wrong letters in a short word still match.
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
+  const search = filters.q ? searchCondition(filters.q, language) : null;
+  const conditions = and(
+    isNotNull(projects.publishedAt),
+    notInArray(projects.status, ["draft", "review"]),
+    filters.sector ? eq(projects.sector, filters.sector) : undefined,
+    filters.status ? eq(projects.status, filters.status) : undefined,
+    filters.lgu ? eq(lgus.slug, filters.lgu) : undefined,
+    filters.country ? eq(places.countryCode, filters.country) : undefined,
+    filters.need
+      ? sql`exists (select 1 from ${projectNeeds} n where n.project_id = ${projects.id} and n.kind = ${filters.need})`
+      : undefined,
+    search?.where,
+  );
+  const [{ total } = { total: 0 }] = await tx
+    .select({ total: count() })
+    .from(projects)
+    .innerJoin(lgus, eq(lgus.id, projects.lguId))
+    .innerJoin(places, eq(places.id, lgus.placeId))
+    .where(conditions);
+  const pages = Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE));
+  const page = Math.min(Math.max(1, filters.page), pages);
+  const order =
+    filters.sort === "closing"
+      ? [sql`${projects.endsOn} asc nulls last`, desc(projects.publishedAt)]
+      : filters.sort === "relevance" && search
+        ? [desc(search.rank), desc(projects.publishedAt)]
+        : [desc(projects.publishedAt), asc(projects.slug)];
+  const rows = await tx
+    .select({
+      slug: projects.slug,
+      title: projects.title,
+      summary: projects.summary,
+      sector: projects.sector,
+      status: projects.status,
+      goalMinor: projects.goalMinor,
+      currency: projects.currency,
+      endsOn: projects.endsOn,
+      lguName: lgus.name,
+      lguSlug: lgus.slug,
+      countryCode: places.countryCode,
+    })
+    .from(projects)
+    .innerJoin(lgus, eq(lgus.id, projects.lguId))
+    .innerJoin(places, eq(places.id, lgus.placeId))
+    .where(conditions)
+    .orderBy(...order)
+    .limit(PROJECTS_PER_PAGE)
+    .offset((page - 1) * PROJECTS_PER_PAGE);
+  return {
+    total,
+    page,
+    pages,
+    projects: rows.map((row) => ({ ...row, title: pick(row.title, language), summary: pick(row.summary, language) })),
+  };
+}
+
+/** Everything the public project page shows, with the money totals worked out in the database. */
+export async function getPublicProject(tx: Tx, slug: string, language: string) {
+  const [project] = await tx
+    .select({
+      id: projects.id,
+      slug: projects.slug,
+      title: projects.title,
+      summary: projects.summary,
+      description: projects.description,
+      sector: projects.sector,
+      sdgGoals: projects.sdgGoals,
+      status: projects.status,
+      cancelReason: projects.cancelReason,
+      goalMinor: projects.goalMinor,
+      currency: projects.currency,
+      startsOn: projects.startsOn,
+      endsOn: projects.endsOn,
+      planReference: projects.planReference,
+      implementingPartner: projects.implementingPartner,
+      publishedAt: projects.publishedAt,
+      updatedAt: projects.updatedAt,
+      lguName: lgus.name,
+      lguSlug: lgus.slug,
+      placeName: places.name,
+      countryCode: places.countryCode,
+    })
+    .from(projects)
+    .innerJoin(lgus, eq(lgus.id, projects.lguId))
+    .innerJoin(places, eq(places.id, lgus.placeId))
+    .where(and(eq(projects.slug, slug), isNotNull(projects.publishedAt), notInArray(projects.status, ["draft", "review"])));
+  if (!project) return null;
+  const id = project.id;
+  const [lines, needs, milestones, cofunders, updates, spending] = await Promise.all([
+    tx
+      .select({
+        id: projectBudgetLines.id,
+        label: projectBudgetLines.label,
+        amountMinor: projectBudgetLines.amountMinor,
+        // Spelled out: drizzle leaves single-table columns unqualified, which the subquery would misread.
+        spentMinor: sql<number>`coalesce((select sum(s.amount_minor) from public.spending_reports s where s.budget_line_id = public.project_budget_lines.id), 0)::bigint`.mapWith(Number),
+      })
+      .from(projectBudgetLines)
+      .where(eq(projectBudgetLines.projectId, id))
+      .orderBy(asc(projectBudgetLines.position)),
+    tx.select().from(projectNeeds).where(eq(projectNeeds.projectId, id)),
+    tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, id)).orderBy(asc(projectMilestones.targetDate)),
+    tx.select().from(projectCofunders).where(eq(projectCofunders.projectId, id)),
+    tx.select().from(projectUpdates).where(eq(projectUpdates.projectId, id)).orderBy(desc(projectUpdates.publishedAt)).limit(20),
+    tx.select().from(spendingReports).where(eq(spendingReports.projectId, id)).orderBy(desc(spendingReports.spentOn)),
+  ]);
+  const spentMinor = spending.reduce((sum, s) => sum + s.amountMinor, 0);
+  const matchingCommittedMinor = cofunders.reduce((sum, c) => sum + c.committedMinor, 0);
+  // "Last updated": the newest of the project, its updates and its spending reports, so a page
+  // nobody has touched for months says so.
+  const lastUpdated = [project.updatedAt, ...updates.map((u) => u.publishedAt), ...spending.map((s) => s.createdAt)].reduce((a, b) =>
+    a > b ? a : b,
+  );
+  return {
+    ...project,
+    title: pick(project.title, language),
+    summary: pick(project.summary, language),
+    description: pick(project.description, language),
+    lastUpdated,
+    spentMinor,
+    matchingCommittedMinor,
+    budgetLines: lines.map((l) => ({ ...l, label: pick(l.label, language) })),
+    needs: needs.map((n) => ({ id: n.id, kind: n.kind, description: pick(n.description, language), amountMinor: n.amountMinor, skill: n.skill, quantity: n.quantity, fulfilled: n.fulfilled })),
+    milestones: milestones.map((m) => ({ id: m.id, title: pick(m.title, language), targetDate: m.targetDate, status: m.status, completedOn: m.completedOn })),
+    cofunders: cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratioMatched: c.ratioMatched, ratioGiven: c.ratioGiven, capMinor: c.capMinor, committedMinor: c.committedMinor })),
+    updates: updates.map((u) => ({ id: u.id, body: pick(u.body, language), publishedAt: u.publishedAt })),
+    spending: spending.map((s) => ({ id: s.id, amountMinor: s.amountMinor, spentOn: s.spentOn, payee: s.payee, category: s.category, budgetLineId: s.budgetLineId })),
+  };
+}
+
+/** The published projects of one LGU, for its public page. */
+export async function listLguProjects(tx: Tx, lguId: string, language: string) {
+  const rows = await tx
+    .select({ slug: projects.slug, title: projects.title, status: projects.status, sector: projects.sector })
+    .from(projects)
+    .where(and(eq(projects.lguId, lguId), isNotNull(projects.publishedAt), inArray(projects.status, [...publicStatuses])))
+    .orderBy(desc(projects.publishedAt))
+    .limit(50);
+  return rows.map((r) => ({ ...r, title: pick(r.title, language) }));
+}
+
+export type PublicProject = NonNullable<Awaited<ReturnType<typeof getPublicProject>>>;
+export type { ProjectStatus };

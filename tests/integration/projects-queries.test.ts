@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../app/db/seed.server";
+import { getPublicProject, listPublicProjects, type ProjectFilters } from "../../app/modules/projects/queries.server";
+import { setupTestDatabase } from "../support/db";
+
+const db = setupTestDatabase();
+const list = (filters: Partial<ProjectFilters>, language = "en") =>
+  db().client.withRls(null, (tx) => listPublicProjects(tx, { sort: "relevance", page: 1, ...filters }, language));
+const slugs = async (filters: Partial<ProjectFilters>, language = "en") => (await list(filters, language)).projects.map((p) => p.slug);
+
+beforeAll(async () => {
+  await seedDemo(db().url);
+});
+
+describe("finding projects", () => {
+  it("lists published projects of verified LGUs only (no drafts), newest first", async () => {
+    const found = await slugs({ sort: "newest" });
+    expect(found.sort()).toEqual(["intipuca-water-system", "naga-river-revitalisation", "naga-scholarships-2027", "taliouine-saffron-cooperative"]);
+    expect(found).not.toContain("batangas-school-buildings");
+  });
+
+  it("finds by a Filipino word, by an English stem, without accents, and despite a typo", async () => {
+    expect(await slugs({ q: "ilog" }, "fil")).toEqual(["naga-river-revitalisation"]);
+    expect(await slugs({ q: "revitalising" })).toEqual(["naga-river-revitalisation"]);
+    expect(await slugs({ q: "intipuca" }, "es")).toEqual(["intipuca-water-system"]);
+    expect(await slugs({ q: "iskolarship" }, "fil")).toEqual(["naga-scholarships-2027"]);
+    expect(await slugs({ q: "safran" }, "fr")).toEqual(["taliouine-saffron-cooperative"]);
+    expect(await slugs({ q: "zzzqqq" })).toEqual([]);
+  });
+
+  it("filters by sector, status, country, LGU and need", async () => {
+    expect(await slugs({ sector: "water" })).toEqual(["intipuca-water-system"]);
+    expect(await slugs({ status: "in_progress" })).toEqual(["naga-river-revitalisation"]);
+    expect((await slugs({ country: "PH" })).sort()).toEqual(["naga-river-revitalisation", "naga-scholarships-2027"]);
+    expect((await slugs({ lgu: "taliouine" }))).toEqual(["taliouine-saffron-cooperative"]);
+    expect((await slugs({ need: "skill" })).sort()).toEqual(["naga-scholarships-2027", "taliouine-saffron-cooperative"]);
+  });
+
+  it("pages through results and clamps a page past the end", async () => {
+    const result = await list({ page: 99 });
+    expect(result).toMatchObject({ total: 4, pages: 1, page: 1 });
+  });
+
+  it("sends only the reader's language, falling back to English", async () => {
+    const [first] = (await list({ q: "intipuca" }, "fil")).projects;
+    expect(first?.title).toEqual({ text: "Drinking water for Intipucá's rural cantons", lang: "en" });
+  });
+});
+
+describe("a project page", () => {
+  it("adds up spending by budget line and matching committed, and knows when it was last updated", async () => {
+    const river = await db().client.withRls(null, (tx) => getPublicProject(tx, "naga-river-revitalisation", "fil"));
+    expect(river?.title).toEqual({ text: "Pagbuhay muli sa Ilog Naga", lang: "fil" });
+    expect(river?.spentMinor).toBe(412_500_000);
+    expect(river?.budgetLines.map((l) => [l.label?.text, l.amountMinor, l.spentMinor])).toEqual([
+      ["Paghuhukay", 900_000_000, 412_500_000],
+      ["Daanan sa tabing-ilog", 600_000_000, 0],
+    ]);
+    expect(river!.lastUpdated.getTime()).toBeGreaterThanOrEqual(new Date("2026-11-12T02:00:00Z").getTime());
+    const water = await db().client.withRls(null, (tx) => getPublicProject(tx, "intipuca-water-system", "es"));
+    expect(water?.matchingCommittedMinor).toBe(5_700_000);
+    expect(water?.cofunders).toHaveLength(3);
+  });
+
+  it("is not there for drafts, even for their LGU's staff browsing the public page", async () => {
+    const draft = await db().client.asService((tx) => getPublicProject(tx, "batangas-school-buildings", "en"));
+    expect(draft).toBeNull();
+  });
+});
