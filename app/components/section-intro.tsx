@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
  * A section whose features are still being built says so plainly and describes what it will
  * offer, instead of a dead link or an empty list pretending to be live.
  */
-export function SectionIntro({ section }: { section: "projects" | "invest" | "services" | "jobs" | "volunteer" }) {
+export function SectionIntro({ section }: { section: "invest" | "services" | "jobs" | "volunteer" }) {
   const { t } = useTranslation();
   return (
     <section className="container section" aria-labelledby="section-title">

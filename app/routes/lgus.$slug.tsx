@@ -8,6 +8,7 @@ import { textDirection } from "~/i18n/config";
 import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { getLguBySlug, inLanguage } from "~/modules/lgus/queries.server";
+import { listLguProjects } from "~/modules/projects/queries.server";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -16,7 +17,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Unverified LGUs are invisible to the public through RLS, so they 404 exactly like unknown ones.
   const lgu = SLUG.test(slug) && slug.length <= 100 ? await withRls(null, (tx) => getLguBySlug(tx, slug)) : null;
   if (!lgu) throw new Response("Not found", { status: 404 });
-  return json({ lgu: inLanguage(lgu, await getLanguage(request)) });
+  const language = await getLanguage(request);
+  const projects = await withRls(null, (tx) => listLguProjects(tx, lgu.id, language));
+  return json({ lgu: inLanguage(lgu, language), projects });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function LguPage() {
-  const { lgu } = useLoaderData<typeof loader>();
+  const { lgu, projects } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { description } = lgu;
   return (
@@ -57,8 +60,21 @@ export default function LguPage() {
               {description.text}
             </p>
           ) : <p className="empty">{t("lgus.noDescription")}</p>}
-          <h2>{t("lgus.upcomingTitle")}</h2>
-          <p>{t("lgus.upcomingBody")}</p>
+          <h2 id="lgu-projects">{t("projects:lgu.title")}</h2>
+          {projects.length === 0 ? (
+            <p className="empty">{t("projects:lgu.none")}</p>
+          ) : (
+            <ul aria-labelledby="lgu-projects">
+              {projects.map((project) => (
+                <li key={project.slug}>
+                  <Link to={`/projects/${project.slug}`} lang={project.title?.lang} dir="auto">
+                    {project.title?.text}
+                  </Link>{" "}
+                  <span className="badge">{t(`projects:status.${project.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
         <aside aria-labelledby="contact-title" className="panel">
           <h2 id="contact-title">{t("lgus.contactTitle")}</h2>

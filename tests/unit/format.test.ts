@@ -69,3 +69,11 @@ describe("redirect targets", () => {
     expect(safeRedirectPath(undefined)).toBe("/");
   });
 });
+
+describe("shared vocabularies", () => {
+  it("the profile's sectors are exactly the projects' sectors (one list in the browser, one enum in the database)", async () => {
+    const { sectorOptions } = await import("../../app/modules/people/vocabulary");
+    const { projectSector } = await import("../../app/db/schema");
+    expect([...sectorOptions]).toEqual(projectSector.enumValues);
+  });
+});

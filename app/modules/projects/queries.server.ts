@@ -24,9 +24,9 @@ import {
 import { localized } from "~/i18n/localized";
 
 export const PROJECTS_PER_PAGE = 12;
-export const publicStatuses = ["fundraising", "funded", "in_progress", "completed", "cancelled"] as const;
-export const projectSorts = ["relevance", "newest", "closing"] as const;
-export type ProjectSort = (typeof projectSorts)[number];
+import { publicStatuses, type ProjectSort } from "./vocabulary";
+
+export { publicStatuses, projectSorts, type ProjectSort } from "./vocabulary";
 
 export interface ProjectFilters {
   q?: string;

@@ -1,0 +1,320 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { withRls } from "~/db/client.server";
+import { countryName, formatDate, formatMoney } from "~/i18n/format";
+import { getLanguage } from "~/i18n/i18next.server";
+import { siteUrl } from "~/modules/auth/emails.server";
+import { getPublicProject } from "~/modules/projects/queries.server";
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const language = await getLanguage(request);
+  const project = SLUG.test(slug) && slug.length <= 120 ? await withRls(null, (tx) => getPublicProject(tx, slug, language)) : null;
+  if (!project) throw new Response("Not found", { status: 404 });
+  const money = (minor: number) => formatMoney(minor, project.currency, language);
+  const date = (value: string | Date | null) => (value ? formatDate(value, language) : null);
+  return json({
+    url: `${siteUrl(request)}/projects/${project.slug}`,
+    project: {
+      slug: project.slug,
+      title: project.title,
+      summary: project.summary,
+      description: project.description,
+      sector: project.sector,
+      sdgGoals: project.sdgGoals,
+      status: project.status,
+      cancelReason: project.cancelReason,
+      lguName: project.lguName,
+      lguSlug: project.lguSlug,
+      place: `${project.placeName}, ${countryName(project.countryCode, language)}`,
+      planReference: project.planReference,
+      implementingPartner: project.implementingPartner,
+      dates: { starts: date(project.startsOn), ends: date(project.endsOn), lastUpdated: date(project.lastUpdated) },
+      goal: money(project.goalMinor),
+      spent: money(project.spentMinor),
+      spentRatio: { value: project.spentMinor, max: project.goalMinor },
+      matchingCommitted: money(project.matchingCommittedMinor),
+      budgetLines: project.budgetLines.map((l) => ({ id: l.id, label: l.label, amount: money(l.amountMinor), spent: money(l.spentMinor) })),
+      needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, quantity: n.quantity })),
+      milestones: project.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status, target: date(m.targetDate), completed: date(m.completedOn) })),
+      cofunders: project.cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratio: `${c.ratioMatched}:${c.ratioGiven}`, cap: money(c.capMinor), committed: money(c.committedMinor) })),
+      updates: project.updates.map((u) => ({ id: u.id, body: u.body, published: date(u.publishedAt) })),
+      spending: project.spending.map((s) => ({ id: s.id, amount: money(s.amountMinor), spentOn: date(s.spentOn), payee: s.payee, category: s.category })),
+    },
+  });
+}
+
+// A link pasted in a chat app shows a card: title, summary and the portal's image.
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Tulay" }];
+  const title = `${data.project.title?.text ?? ""} — ${data.project.lguName}`;
+  const description = data.project.summary?.text ?? "";
+  const image = `${new URL(data.url).origin}/og-image.png`;
+  return [
+    { title: `${title} — Tulay` },
+    { name: "description", content: description },
+    { property: "og:type", content: "article" },
+    { property: "og:title", content: title },
+    { property: "og:description", content: description },
+    { property: "og:url", content: data.url },
+    { property: "og:image", content: image },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: title },
+    { name: "twitter:description", content: description },
+    { name: "twitter:image", content: image },
+  ];
+};
+
+export default function ProjectPage() {
+  const { project: p } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("projects");
+  return (
+    <article className="container section stack" aria-labelledby="project-title">
+      <p>
+        <Link to="/projects" className="back-link">
+          {t("page.back")}
+        </Link>
+      </p>
+      <h1 id="project-title" lang={p.title?.lang} dir="auto">
+        {p.title?.text}
+      </h1>
+      <p className="card__meta">
+        <span className="badge">{t(`status.${p.status}`)}</span>
+        <span>{t(`account:sectors.${p.sector}`)}</span>
+        <span>
+          <Link to={`/lgus/${p.lguSlug}`}>
+            <bdi>{p.lguName}</bdi>
+          </Link>
+          {" · "}
+          <bdi>{p.place}</bdi>
+        </span>
+      </p>
+      {p.status === "cancelled" && p.cancelReason ? (
+        <p className="notice" role="note">
+          {t("page.cancelled", { reason: p.cancelReason })}
+        </p>
+      ) : null}
+      {p.summary ? (
+        <p className="lead" lang={p.summary.lang} dir="auto">
+          {p.summary.text}
+        </p>
+      ) : null}
+      <p className="muted">{t("page.lastUpdated", { date: p.dates.lastUpdated })}</p>
+
+      <section aria-labelledby="money-title" className="two-columns">
+        <div className="stack">
+          {p.description ? (
+            <div className="prose" lang={p.description.lang} dir="auto">
+              {p.description.text.split(/\n{2,}/).map((para, i) => (
+                <p key={i}>{para}</p>
+              ))}
+            </div>
+          ) : null}
+          <dl className="facts">
+            {p.dates.starts ? (
+              <>
+                <dt>{t("page.dates")}</dt>
+                <dd>{t("page.dateRange", { starts: p.dates.starts, ends: p.dates.ends ?? "—" })}</dd>
+              </>
+            ) : null}
+            {p.planReference ? (
+              <>
+                <dt>{t("page.plan")}</dt>
+                <dd dir="auto">{p.planReference}</dd>
+              </>
+            ) : null}
+            {p.implementingPartner ? (
+              <>
+                <dt>{t("page.partner")}</dt>
+                <dd dir="auto">{p.implementingPartner}</dd>
+              </>
+            ) : null}
+            {p.sdgGoals.length ? (
+              <>
+                <dt>{t("page.sdgs")}</dt>
+                <dd>{p.sdgGoals.map((g) => t("page.sdg", { goal: g })).join(", ")}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+        <aside className="card stack" aria-labelledby="money-title">
+          <h2 id="money-title">{t("page.money")}</h2>
+          <dl className="facts">
+            <dt>{t("page.goal")}</dt>
+            <dd>{p.goal}</dd>
+            <dt>{t("page.spent")}</dt>
+            <dd>{p.spent}</dd>
+            {p.cofunders.length ? (
+              <>
+                <dt>{t("page.matching")}</dt>
+                <dd>{p.matchingCommitted}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div className="progress">
+            <label htmlFor="spent-meter">{t("page.spentOfGoal")}</label>
+            <meter id="spent-meter" min={0} max={p.spentRatio.max} value={p.spentRatio.value}>
+              {p.spent}
+            </meter>
+          </div>
+          <p className="muted">{t("page.raisedLater")}</p>
+        </aside>
+      </section>
+
+      {p.budgetLines.length ? (
+        <section aria-labelledby="budget-title" className="table-wrap">
+          <h2 id="budget-title">{t("page.budget")}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("page.line")}</th>
+                <th scope="col" className="number">
+                  {t("page.planned")}
+                </th>
+                <th scope="col" className="number">
+                  {t("page.spent")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.budgetLines.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row" lang={l.label?.lang} dir="auto">
+                    {l.label?.text}
+                  </th>
+                  <td className="number">{l.amount}</td>
+                  <td className="number">{l.spent}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {p.cofunders.length ? (
+        <section aria-labelledby="cofunders-title" className="table-wrap">
+          <h2 id="cofunders-title">{t("page.cofunders")}</h2>
+          <p className="muted">{t("page.cofundersIntro")}</p>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("page.cofunder")}</th>
+                <th scope="col">{t("page.ratio")}</th>
+                <th scope="col" className="number">
+                  {t("page.cap")}
+                </th>
+                <th scope="col" className="number">
+                  {t("page.committed")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.cofunders.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <bdi>{c.name}</bdi> <span className="muted">({t(`cofunderKinds.${c.kind}`)})</span>
+                  </th>
+                  <td>{c.ratio}</td>
+                  <td className="number">{c.cap}</td>
+                  <td className="number">{c.committed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {p.needs.length ? (
+        <section aria-labelledby="needs-title">
+          <h2 id="needs-title">{t("page.needs")}</h2>
+          <ul>
+            {p.needs.map((n) => (
+              <li key={n.id}>
+                <strong>{t(`needs.${n.kind}`)}:</strong>{" "}
+                <span lang={n.description?.lang} dir="auto">
+                  {n.description?.text}
+                </span>
+                {n.amount ? ` — ${n.amount}` : n.quantity ? ` — ${t("page.quantity", { count: n.quantity })}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {p.milestones.length ? (
+        <section aria-labelledby="milestones-title">
+          <h2 id="milestones-title">{t("page.milestones")}</h2>
+          <ol>
+            {p.milestones.map((m) => (
+              <li key={m.id}>
+                <span lang={m.title?.lang} dir="auto">
+                  {m.title?.text}
+                </span>{" "}
+                — {m.status === "done" ? t("page.milestoneDone", { date: m.completed }) : t(`milestoneStatus.${m.status}`)}
+                {m.status !== "done" ? ` (${t("page.target", { date: m.target })})` : ""}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="updates-title">
+        <h2 id="updates-title">{t("page.updates")}</h2>
+        {p.updates.length === 0 ? (
+          <p className="empty">{t("page.noUpdates")}</p>
+        ) : (
+          <ul className="stack" role="list">
+            {p.updates.map((u) => (
+              <li key={u.id} className="card">
+                <p className="muted">{u.published}</p>
+                <p lang={u.body?.lang} dir="auto">
+                  {u.body?.text}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="spending-title" className="table-wrap">
+        <h2 id="spending-title">{t("page.spending")}</h2>
+        {p.spending.length === 0 ? (
+          <p className="empty">{t("page.noSpending")}</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("page.date")}</th>
+                <th scope="col">{t("page.payee")}</th>
+                <th scope="col">{t("page.category")}</th>
+                <th scope="col" className="number">
+                  {t("page.amount")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.spending.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.spentOn}</td>
+                  <th scope="row">
+                    <bdi>{s.payee}</bdi>
+                  </th>
+                  <td>{s.category}</td>
+                  <td className="number">{s.amount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
