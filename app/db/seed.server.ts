@@ -180,7 +180,8 @@ export const demoMembers: MemberSeed[] = [
  */
 export const demoAccounts = [
   { id: "00000000-0000-4000-8000-0000000000a1", email: "admin@tulay.example", password: "tulay-demo-admin", displayName: "Tulay Admin", platformAdmin: true },
-  { id: "00000000-0000-4000-8000-0000000000a2", email: "naga.admin@tulay.example", password: "tulay-demo-staff", displayName: "Ana Reyes", lguAdmin: "naga-city" },
+  { id: "00000000-0000-4000-8000-0000000000a2", email: "naga.admin@tulay.example", password: "tulay-demo-staff", displayName: "Ana Reyes", lgu: "naga-city", lguRole: "admin" },
+  { id: "00000000-0000-4000-8000-0000000000a3", email: "naga.editor@tulay.example", password: "tulay-demo-staff", displayName: "Ben Santos", lgu: "naga-city", lguRole: "editor" },
 ];
 export const demoMemberPassword = "tulay-demo-member";
 
@@ -277,10 +278,10 @@ export async function seedDemo(
           if (account.platformAdmin) {
             await tx.insert(schema.platformAdmins).values({ userId: account.id }).onConflictDoNothing();
           }
-          if (account.lguAdmin) {
+          if (account.lgu && account.lguRole) {
             await tx.execute(sql`
               insert into lgu_memberships (lgu_id, user_id, role)
-              select id, ${account.id}::uuid, 'admin' from lgus where slug = ${account.lguAdmin}
+              select id, ${account.id}::uuid, ${account.lguRole}::lgu_role from lgus where slug = ${account.lgu}
               on conflict do nothing`);
           }
         }

@@ -114,6 +114,9 @@ export default function ManageLgu() {
         <h2 id="manage-sections">{t("manage.sections")}</h2>
         <ul className="stack" role="list">
           <li>
+            <Link to={`/manage/${lgu.slug}/projects`}>{t("projects:manage.title")}</Link>
+          </li>
+          <li>
             <Link to={`/manage/${lgu.slug}/staff`}>{t("manage.staffLink")}</Link>
           </li>
           {isAdmin ? (

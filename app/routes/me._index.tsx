@@ -1,14 +1,17 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { withRls } from "~/db/client.server";
 import { lguMemberships, lgus } from "~/db/schema";
-import { countryName } from "~/i18n/format";
+import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { getOwnProfile } from "~/modules/people/profile.server";
+import { localized } from "~/i18n/localized";
+import { listNotifications, markAllRead } from "~/modules/projects/follow.server";
 import { titleFromRoot } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "account:home.title");
 
@@ -22,15 +25,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .innerJoin(lgus, eq(lgus.id, lguMemberships.lguId))
       .where(eq(lguMemberships.userId, session.user.id)),
   );
+  const language = await getLanguage(request);
+  const notes = (await listNotifications(session.claims)).map((n) => {
+    const data = n.data as { projectSlug?: string; projectTitle?: Record<string, string> };
+    return { id: n.id, unread: n.readAt === null, slug: data.projectSlug ?? "", title: localized(data.projectTitle, language)?.text ?? data.projectSlug ?? "", when: formatDate(n.createdAt, language) };
+  });
   const country = own.profile?.countryOfResidence ? countryName(own.profile.countryOfResidence, await getLanguage(request)) : null;
   return json(
-    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles },
+    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireUser(request);
+  await markAllRead(session.claims);
+  return redirectWithToast("/me", { type: "success", messageKey: "account:notifications.marked" });
+}
+
 export default function MeHome() {
-  const { email, profile, country, hometownCount, lguRoles } = useLoaderData<typeof loader>();
+  const { email, profile, country, hometownCount, lguRoles, notes } = useLoaderData<typeof loader>();
   const { t } = useTranslation("account");
   const complete = Boolean(profile?.countryOfResidence && hometownCount > 0);
   return (
@@ -41,6 +55,31 @@ export default function MeHome() {
           {t("home.completeProfile")} <Link to="/me/profile">{t("home.editProfile")}</Link>
         </p>
       ) : null}
+      <section aria-labelledby="me-notifications">
+        <h2 id="me-notifications">{t("notifications.title")}</h2>
+        {notes.length === 0 ? (
+          <p className="empty">{t("notifications.empty")}</p>
+        ) : (
+          <>
+            <ul>
+              {notes.map((n) => (
+                <li key={n.id}>
+                  {n.unread ? <span className="badge">{t("notifications.unread")}</span> : null}{" "}
+                  <Link to={`/projects/${n.slug}`}>{t("notifications.projectUpdate", { title: n.title })}</Link>{" "}
+                  <span className="muted">{n.when}</span>
+                </li>
+              ))}
+            </ul>
+            {notes.some((n) => n.unread) ? (
+              <Form method="post">
+                <button type="submit" className="link-button" name="intent" value="read">
+                  {t("notifications.markRead")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
+      </section>
       <section aria-labelledby="me-profile">
         <h2 id="me-profile">{t("home.profile")}</h2>
         <dl className="facts">

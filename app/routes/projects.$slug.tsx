@@ -1,12 +1,15 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
 import { countryName, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
+import { getClaims, requireUser } from "~/modules/auth/session.server";
+import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server";
 import { getPublicProject } from "~/modules/projects/queries.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -15,10 +18,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const project = SLUG.test(slug) && slug.length <= 120 ? await withRls(null, (tx) => getPublicProject(tx, slug, language)) : null;
   if (!project) throw new Response("Not found", { status: 404 });
+  const claims = await getClaims(request);
+  const following = claims ? await isFollowing(claims, project.slug) : false;
   const money = (minor: number) => formatMoney(minor, project.currency, language);
   const date = (value: string | Date | null) => (value ? formatDate(value, language) : null);
   return json({
     url: `${siteUrl(request)}/projects/${project.slug}`,
+    signedIn: Boolean(claims),
+    following,
     project: {
       slug: project.slug,
       title: project.title,
@@ -48,6 +55,24 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   });
 }
 
+/** Follow or unfollow (signing in first if need be; the login page brings the person back here). */
+export async function action({ params, request }: ActionFunctionArgs) {
+  const session = await requireUser(request);
+  const slug = params.slug ?? "";
+  if (!SLUG.test(slug)) throw new Response("Not found", { status: 404 });
+  const intent = (await request.formData()).get("intent");
+  if (intent === "unfollow") {
+    await unfollow(session.claims, slug);
+    return redirectWithToast(`/projects/${slug}`, { type: "info", messageKey: "projects:page.unfollowed" });
+  }
+  try {
+    await follow(session.claims, slug);
+  } catch {
+    throw new Response("Not found", { status: 404 });
+  }
+  return redirectWithToast(`/projects/${slug}`, { type: "success", messageKey: "projects:page.followed" });
+}
+
 // A link pasted in a chat app shows a card: title, summary and the portal's image.
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Tulay" }];
@@ -70,7 +95,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ProjectPage() {
-  const { project: p } = useLoaderData<typeof loader>();
+  const { project: p, following, signedIn } = useLoaderData<typeof loader>();
   const { t } = useTranslation("projects");
   return (
     <article className="container section stack" aria-labelledby="project-title">
@@ -104,6 +129,15 @@ export default function ProjectPage() {
         </p>
       ) : null}
       <p className="muted">{t("page.lastUpdated", { date: p.dates.lastUpdated })}</p>
+      <Form method="post" className="follow">
+        <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+        <button type="submit" className={following ? "button button--secondary" : "button"} aria-describedby="follow-hint">
+          {following ? t("page.unfollow") : t("page.follow")}
+        </button>
+        <p id="follow-hint" className="field__hint">
+          {following ? t("page.following") : signedIn ? t("page.followHint") : t("page.followSignIn")}
+        </p>
+      </Form>
 
       <section aria-labelledby="money-title" className="two-columns">
         <div className="stack">

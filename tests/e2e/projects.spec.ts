@@ -41,3 +41,87 @@ test.describe("without JavaScript", () => {
     expect(draft?.status()).toBe(404);
   });
 });
+
+async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.goto("/login?lng=en");
+  await page.locator("#field-email").fill(email);
+  await page.locator("#field-password").fill(password);
+  await page.locator("form.form button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/me");
+}
+
+test("an LGU editor creates and submits a project, an admin approves it, and visitors find it", async ({ browser }) => {
+  const title = `Pailaw sa mga kalye ${Date.now().toString(36)}`;
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, "naga.editor@tulay.example", "tulay-demo-staff");
+  await editor.goto("/manage/naga-city/projects/new?lng=en");
+  await checkA11y(editor);
+  // Bad input first: a translated message beside the field, nothing saved.
+  await editor.locator("#field-title").fill(title);
+  await editor.locator("#field-goal").fill("-100");
+  await editor.locator("form.form button[type=submit]").click();
+  await expect(editor.locator("#field-goal")).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(editor);
+  await editor.locator("#field-goal").fill("750000");
+  await editor.locator("#field-summary").fill("Mga ilaw na pinapagana ng araw para sa mga kalye ng barangay.");
+  await editor.locator("#field-sector").selectOption("roads");
+  await editor.locator("form.form button[type=submit]").click();
+  await expect(editor).toHaveURL(/\/manage\/naga-city\/projects\/pailaw-sa-mga-kalye/);
+  await editor.getByRole("button", { name: "Submit for review" }).click();
+  await expect(editor.locator(".toast")).toBeVisible();
+  // An editor cannot publish: the button is not offered.
+  await expect(editor.getByRole("button", { name: "Approve and open fundraising" })).toHaveCount(0);
+  const projectUrl = new URL(editor.url()).pathname;
+  await editorContext.close();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "naga.admin@tulay.example", "tulay-demo-staff");
+  await admin.goto(`${projectUrl}?lng=en`);
+  await admin.getByRole("button", { name: "Approve and open fundraising" }).click();
+  await expect(admin.locator(".toast")).toContainText("public");
+  await checkA11y(admin);
+  await adminContext.close();
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/projects?lng=fil&q=pailw");
+  await expect(visitor.getByRole("link", { name: title })).toBeVisible();
+  await visitorContext.close();
+});
+
+test("a member follows a project and sees its next update among their notifications", async ({ browser }) => {
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await member.goto("/projects/naga-scholarships-2027?lng=en");
+  // Not signed in: following asks for sign-in and comes back.
+  await member.getByRole("button", { name: "Follow this project" }).click();
+  await expect(member).toHaveURL(/\/login\?redirectTo=/);
+  await member.locator("#field-email").fill("amina.aitali@example.org");
+  await member.locator("#field-password").fill("tulay-demo-member");
+  await member.locator("form.form button[type=submit]").click();
+  await expect(member).toHaveURL(/\/projects\/naga-scholarships-2027/);
+  await member.getByRole("button", { name: "Follow this project" }).click();
+  await expect(member.getByRole("button", { name: "Stop following" })).toBeVisible();
+  await checkA11y(member);
+
+  // Naga's editor posts an update from the project's staff page.
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, "naga.editor@tulay.example", "tulay-demo-staff");
+  await editor.goto("/manage/naga-city/projects/naga-scholarships-2027?lng=en");
+  await editor.locator("#update-body").fill("The selection panel meets on 15 May; 212 students applied.");
+  await editor.getByRole("button", { name: "Post the update" }).click();
+  await expect(editor.locator(".toast")).toContainText("follower");
+  await editorContext.close();
+
+  await member.goto("/me?lng=en");
+  await expect(member.locator("#me-notifications ~ ul")).toContainText("Scholarships for poor but deserving students");
+  await member.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(member.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
+  await checkA11y(member);
+  await member.goto("/projects/naga-scholarships-2027?lng=en");
+  await expect(member.getByText("212 students applied")).toBeVisible();
+  await memberContext.close();
+});

@@ -244,7 +244,10 @@ export const spendingReports = pgTable(
   "spending_reports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    projectId: projectRef(),
+    // Restrict, not cascade: money reported as spent never disappears with a deleted draft.
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
     budgetLineId: uuid("budget_line_id").references(() => projectBudgetLines.id, { onDelete: "restrict" }),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     spentOn: date("spent_on").notNull(),
@@ -284,7 +287,12 @@ export const projectFollowers = pgTable(
   (t) => [
     primaryKey({ columns: [t.projectId, t.userId] }),
     index("project_followers_user_idx").on(t.userId),
-    pgPolicy("followers see their own follows", { for: "select", to: authenticatedRole, using: sql`${t.userId} = (select auth.uid())` }),
+    // Only while the project is visible to them: a project that goes private takes its follows out of sight.
+    pgPolicy("followers see their own follows", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`${t.userId} = (select auth.uid()) and ${canSee(t.projectId)}`,
+    }),
     pgPolicy("members follow visible projects", {
       for: "insert",
       to: authenticatedRole,

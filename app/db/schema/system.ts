@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { anonRole, authenticatedRole } from "drizzle-orm/supabase";
+import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
 
 const serverOnly = pgPolicy("server only", {
   as: "restrictive",
@@ -76,3 +76,32 @@ export const rateLimits = pgTable(
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
+
+/**
+ * In-app notifications: one row per person per event (a followed project posted an update…).
+ * People read and mark their own; rows are written by the server when the event happens.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    // What it is about, for the link and the words: e.g. { projectSlug, projectTitle }.
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    pgPolicy("people read their notifications", { for: "select", to: authenticatedRole, using: sql`${t.userId} = (select auth.uid())` }),
+    pgPolicy("people mark their notifications read", {
+      for: "update",
+      to: authenticatedRole,
+      using: sql`${t.userId} = (select auth.uid())`,
+      withCheck: sql`${t.userId} = (select auth.uid())`,
+    }),
+  ],
+).enableRLS();

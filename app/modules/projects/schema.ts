@@ -1,0 +1,67 @@
+/** The project editor's form: one language of text at a time, money in major units converted to minor. */
+import { z } from "zod";
+import { supportedLanguages } from "~/i18n/config";
+import { sectorOptions } from "~/modules/people/vocabulary";
+
+export const projectCurrencies = ["PHP", "USD", "EUR", "MAD", "XOF", "CAD", "AED", "GBP", "JPY"] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "projects:validation.tooLong")
+    .optional()
+    .transform((v) => v || null);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "projects:validation.date")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "projects:validation.date")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const projectFormSchema = z
+  .object({
+    textLanguage: z.enum(supportedLanguages, { errorMap: () => ({ message: "projects:validation.choice" }) }),
+    title: z.string({ required_error: "projects:validation.titleRequired" }).trim().min(3, "projects:validation.titleRequired").max(160, "projects:validation.tooLong"),
+    summary: optionalText(400),
+    description: optionalText(8000),
+    sector: z.enum(sectorOptions, { errorMap: () => ({ message: "projects:validation.choice" }) }),
+    sdgGoals: z
+      .array(z.coerce.number().int().min(1, "projects:validation.choice").max(17, "projects:validation.choice"))
+      .optional()
+      .transform((v) => [...new Set(v ?? [])].sort((a, b) => a - b)),
+    // Major units as typed ("1,500,000.50" or "1500000.5"); converted with the currency's digits.
+    goal: z
+      .string({ required_error: "projects:validation.goalPositive" })
+      .trim()
+      .transform((v) => v.replace(/[,\s_]/g, ""))
+      .refine((v) => /^\d{1,13}(\.\d{1,3})?$/.test(v), "projects:validation.goalPositive"),
+    currency: z.enum(projectCurrencies, { errorMap: () => ({ message: "projects:validation.choice" }) }),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    planReference: optionalText(300),
+    implementingPartner: optionalText(200),
+  })
+  .superRefine((value, ctx) => {
+    if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endsOn"], message: "projects:validation.endBeforeStart" });
+    }
+  });
+
+export type ProjectFormInput = z.infer<typeof projectFormSchema>;
+
+export const transitionSchema = z.object({
+  to: z.enum(["review", "draft", "fundraising", "funded", "in_progress", "completed", "cancelled"], {
+    errorMap: () => ({ message: "projects:validation.choice" }),
+  }),
+  reason: z.string().trim().max(500, "projects:validation.tooLong").optional(),
+});
+
+export const updateSchema = z.object({
+  language: z.enum(supportedLanguages, { errorMap: () => ({ message: "projects:validation.choice" }) }),
+  body: z
+    .string({ required_error: "projects:validation.updateRequired" })
+    .trim()
+    .min(10, "projects:validation.updateRequired")
+    .max(4000, "projects:validation.tooLong"),
+});
