@@ -2,16 +2,19 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { FormErrors } from "~/components/form";
+import { Field, FormErrors } from "~/components/form";
 import { SelectField, TextareaField } from "~/components/form-extra";
 import { LANGUAGE_NAMES, ProjectForm } from "~/components/project-form";
 import { isSupportedLanguage, supportedLanguages } from "~/i18n/config";
+import { formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { localized } from "~/i18n/localized";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
 import { getManagedProject, moveProject, nextMoves, toMajorUnits, updateProject } from "~/modules/projects/editing.server";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { postUpdate } from "~/modules/projects/follow.server";
-import { projectFormSchema, transitionSchema, updateSchema } from "~/modules/projects/schema";
+import { addBudgetLine, listLedger, removeBudgetLine, reportSpending } from "~/modules/projects/ledger.server";
+import { budgetLineSchema, projectFormSchema, spendingCategories, spendingSchema, transitionSchema, updateSchema } from "~/modules/projects/schema";
 import { notFound } from "~/utils/errors";
 import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
@@ -26,6 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("text");
   const textLanguage = isSupportedLanguage(requested) ? requested : await getLanguage(request);
   const canEdit = isAdmin || roles.includes("editor");
+  const language = await getLanguage(request);
+  const ledger = await listLedger(session.claims, project.id);
+  const money = (minor: number) => formatMoney(minor, project.currency, language);
   return json(
     {
       lgu: { slug: lgu.slug, name: lgu.name },
@@ -47,6 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         implementingPartner: project.implementingPartner ?? "",
       },
       languagesWritten: Object.keys(project.title),
+      canReportSpending: isAdmin || roles.includes("treasurer"),
+      lines: ledger.lines.map((l) => ({ id: l.id, label: localized(l.label, language), amount: money(l.amountMinor) })),
+      spending: ledger.spending.map((r) => ({ id: r.id, amount: money(r.amountMinor), spentOn: formatDate(r.spentOn, language), payee: r.payee, category: r.category })),
+      currency: project.currency,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -56,7 +66,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu);
   const slug = params.project ?? "";
   const formData = await request.formData();
-  if (formData.get("intent") === "update") {
+  const intent = formData.get("intent");
+  if (intent === "line" || intent === "removeLine" || intent === "spending") {
+    const form = String(intent);
+    const answerRefusal = async (submission: Parameters<typeof refusedForm>[0], error: unknown) => {
+      const answer = refusedForm(submission, error);
+      const body = (await answer.json()) as { reply: object };
+      return json({ reply: { ...body.reply, form } }, { status: answer.status });
+    };
+    if (intent === "removeLine") {
+      try {
+        await removeBudgetLine(session.claims, lgu.id, slug, String(formData.get("lineId") ?? ""));
+      } catch (error) {
+        return answerRefusal(null, error);
+      }
+      return redirectWithToast(`/manage/${lgu.slug}/projects/${slug}`, { type: "success", messageKey: "projects:ledger.lineRemoved" });
+    }
+    const submission = await parseForm(formData, intent === "line" ? budgetLineSchema : spendingSchema);
+    if (submission.status !== "success") return formError({ ...submission.reply(), form });
+    try {
+      if (intent === "line") await addBudgetLine(session.claims, lgu.id, slug, submission.value as { language: string; label: string; amount: string });
+      else await reportSpending(session.claims, lgu.id, slug, submission.value as { amount: string; spentOn: string; payee: string; category: string; budgetLineId?: string });
+    } catch (error) {
+      return answerRefusal(submission, error);
+    }
+    return redirectWithToast(`/manage/${lgu.slug}/projects/${slug}`, { type: "success", messageKey: intent === "line" ? "projects:ledger.lineAdded" : "projects:ledger.spendingAdded" });
+  }
+  if (intent === "update") {
     const submission = await parseForm(formData, updateSchema);
     if (submission.status !== "success") return formError({ ...submission.reply(), form: "update" });
     try {
@@ -68,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ reply: { ...body.reply, form: "update" } }, { status: answer.status });
     }
   }
-  if (formData.get("intent") === "move") {
+  if (intent === "move") {
     const submission = await parseForm(formData, transitionSchema);
     if (submission.status !== "success") return formError({ ...submission.reply(), form: "move" });
     try {
@@ -91,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProject() {
-  const { lgu, project, canEdit, moves, values, languagesWritten } = useLoaderData<typeof loader>();
+  const { lgu, project, canEdit, moves, values, languagesWritten, canReportSpending, lines, spending, currency } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const reply = data?.reply as { form?: string; error?: Record<string, string[] | null> | null } | undefined;
   const { t } = useTranslation("projects");
@@ -138,6 +174,124 @@ export default function EditProject() {
           ) : null}
         </section>
       ) : null}
+
+      <section aria-labelledby="ledger-title" className="stack">
+        <h2 id="ledger-title">{t("ledger.title")}</h2>
+        <FormErrors reply={reply?.form === "removeLine" ? reply : undefined} />
+        {lines.length === 0 ? (
+          <p className="empty">{t("ledger.noLines")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">{t("page.budget")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("page.line")}</th>
+                  <th scope="col" className="number">
+                    {t("page.planned")}
+                  </th>
+                  {canEdit ? <th scope="col">{t("ledger.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.id}>
+                    <th scope="row" id={`line-${line.id}`} lang={line.label?.lang} dir="auto">
+                      {line.label?.text}
+                    </th>
+                    <td className="number">{line.amount}</td>
+                    {canEdit ? (
+                      <td>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="removeLine" />
+                          <input type="hidden" name="lineId" value={line.id} />
+                          <button type="submit" className="link-button danger" aria-describedby={`line-${line.id}`}>
+                            {t("ledger.remove")}
+                          </button>
+                        </Form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canEdit ? (
+          <Form method="post" className="form">
+            <h3>{t("ledger.addLine")}</h3>
+            <input type="hidden" name="intent" value="line" />
+            <input type="hidden" name="language" value={values.textLanguage} />
+            <FormErrors reply={reply?.form === "line" ? reply : undefined} />
+            <Field id="line-label" name="label" label={t("ledger.lineLabel")} reply={reply?.form === "line" ? reply : undefined} maxLength={160} dir="auto" />
+            <Field id="line-amount" name="amount" label={t("ledger.amount", { currency })} reply={reply?.form === "line" ? reply : undefined} inputMode="decimal" />
+            <button type="submit" className="button button--secondary">
+              {t("ledger.addLineSubmit")}
+            </button>
+          </Form>
+        ) : null}
+        <h3>{t("page.spending")}</h3>
+        {spending.length === 0 ? (
+          <p className="empty">{t("page.noSpending")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">{t("page.spending")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("page.date")}</th>
+                  <th scope="col">{t("page.payee")}</th>
+                  <th scope="col">{t("page.category")}</th>
+                  <th scope="col" className="number">
+                    {t("page.amount")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {spending.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.spentOn}</td>
+                    <th scope="row">
+                      <bdi>{r.payee}</bdi>
+                    </th>
+                    <td>{t(`ledger.categories.${r.category}`, { defaultValue: r.category })}</td>
+                    <td className="number">{r.amount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canReportSpending ? (
+          <Form method="post" className="form">
+            <h3>{t("ledger.report")}</h3>
+            <p className="field__hint">{t("ledger.reportHint")}</p>
+            <input type="hidden" name="intent" value="spending" />
+            <FormErrors reply={reply?.form === "spending" ? reply : undefined} />
+            <Field id="spending-amount" name="amount" label={t("ledger.amount", { currency })} reply={reply?.form === "spending" ? reply : undefined} inputMode="decimal" />
+            <Field id="spending-date" name="spentOn" type="date" label={t("ledger.spentOn")} reply={reply?.form === "spending" ? reply : undefined} />
+            <Field id="spending-payee" name="payee" label={t("page.payee")} reply={reply?.form === "spending" ? reply : undefined} maxLength={200} />
+            <SelectField
+              id="spending-category"
+              name="category"
+              label={t("page.category")}
+              reply={reply?.form === "spending" ? reply : undefined}
+              options={spendingCategories.map((c) => ({ value: c, label: t(`ledger.categories.${c}`) }))}
+            />
+            <SelectField
+              id="spending-line"
+              name="budgetLineId"
+              label={t("page.line")}
+              reply={reply?.form === "spending" ? reply : undefined}
+              placeholder={t("ledger.noLine")}
+              options={lines.map((l) => ({ value: l.id, label: l.label?.text ?? "" }))}
+            />
+            <button type="submit" className="button">
+              {t("ledger.reportSubmit")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       {canEdit && project.public ? (
         <section aria-labelledby="update-title" className="card stack">

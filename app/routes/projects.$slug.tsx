@@ -337,7 +337,7 @@ export default function ProjectPage() {
                   <th scope="row">
                     <bdi>{s.payee}</bdi>
                   </th>
-                  <td>{s.category}</td>
+                  <td>{t(`ledger.categories.${s.category}`, { defaultValue: s.category })}</td>
                   <td className="number">{s.amount}</td>
                 </tr>
               ))}

@@ -68,6 +68,10 @@ test("an LGU editor creates and submits a project, an admin approves it, and vis
   await editor.locator("#field-sector").selectOption("roads");
   await editor.locator("form.form button[type=submit]").click();
   await expect(editor).toHaveURL(/\/manage\/naga-city\/projects\/pailaw-sa-mga-kalye/);
+  await editor.locator("#line-label").fill("Solar street lamps");
+  await editor.locator("#line-amount").fill("600000");
+  await editor.getByRole("button", { name: "Add the line" }).click();
+  await expect(editor.locator("#ledger-title ~ .table-wrap tbody tr")).toHaveCount(1);
   await editor.getByRole("button", { name: "Submit for review" }).click();
   await expect(editor.locator(".toast")).toBeVisible();
   // An editor cannot publish: the button is not offered.
@@ -82,6 +86,17 @@ test("an LGU editor creates and submits a project, an admin approves it, and vis
   await admin.getByRole("button", { name: "Approve and open fundraising" }).click();
   await expect(admin.locator(".toast")).toContainText("public");
   await checkA11y(admin);
+  // The admin reports money spent; it is public at once.
+  await admin.locator("#spending-amount").fill("125000");
+  await admin.locator("#spending-date").fill("2026-11-20");
+  await admin.locator("#spending-payee").fill("Bicol Solar Supply");
+  await admin.locator("#spending-category").selectOption("equipment");
+  await admin.locator("#spending-line").selectOption({ label: "Solar street lamps" });
+  await admin.getByRole("button", { name: "Report this spending" }).click();
+  await expect(admin.locator(".toast")).toContainText("reported");
+  await admin.goto(`/projects/${projectUrl.split("/").pop()}?lng=en`);
+  await expect(admin.locator("#spending-title ~ table")).toContainText("Bicol Solar Supply");
+  await expect(admin.locator("#budget-title ~ table")).toContainText("₱125,000.00");
   await adminContext.close();
 
   const visitorContext = await browser.newContext();

@@ -98,3 +98,32 @@ describe("the editor's workflow", () => {
     expect(row?.description).toEqual({ fil: '<script>alert("x")</script> Hello' });
   });
 });
+
+describe("budget lines and spending reports", () => {
+  it("editors add lines, treasurers report spending against them, and a line with spending stays", async () => {
+    const { addBudgetLine, listLedger, removeBudgetLine, reportSpending } = await import("../../app/modules/projects/ledger.server");
+    const admin = await createUser(db().url);
+    const editor = await createUser(db().url);
+    const treasurer = await createUser(db().url);
+    const lgu = await createLgu(db().url, { createdBy: admin.id, verificationStatus: "verified" });
+    await addLguRole(db().url, lgu.id, editor.id, "editor");
+    await addLguRole(db().url, lgu.id, treasurer.id, "treasurer");
+    const { slug } = await createDraft(editor.claims, lgu.id, input({ title: "Ledger test" }));
+    await addBudgetLine(editor.claims, lgu.id, slug, { language: "en", label: "Materials", amount: "1000.50" });
+    await expect(addBudgetLine(treasurer.claims, lgu.id, slug, { language: "en", label: "Sneaky", amount: "5" })).rejects.toMatchObject({ status: 403 });
+    const [project] = await db().client.sql<{ id: string }[]>`select id from projects where slug = ${slug}`;
+    const { lines } = await listLedger(editor.claims, project!.id);
+    expect(lines.map((l) => [l.label, l.amountMinor])).toEqual([[{ en: "Materials" }, 100_050]]);
+
+    await expect(
+      reportSpending(editor.claims, lgu.id, slug, { amount: "100", spentOn: "2026-11-01", payee: "Hardware Co.", category: "materials", budgetLineId: lines[0]!.id }),
+    ).rejects.toMatchObject({ status: 403 });
+    await reportSpending(treasurer.claims, lgu.id, slug, { amount: "400.25", spentOn: "2026-11-01", payee: "Hardware Co.", category: "materials", budgetLineId: lines[0]!.id });
+    const { spending } = await listLedger(treasurer.claims, project!.id);
+    expect(spending.map((s) => [s.amountMinor, s.reportedBy])).toEqual([[40_025, treasurer.id]]);
+    const audit = await db().client.sql`select actor_id, lgu_id from audit_log where subject_table = 'spending_reports'`;
+    expect(audit).toEqual([{ actor_id: treasurer.id, lgu_id: lgu.id }]);
+
+    await expect(removeBudgetLine(editor.claims, lgu.id, slug, lines[0]!.id)).rejects.toMatchObject({ messageKey: "projects:errors.lineHasSpending" });
+  });
+});

@@ -65,3 +65,27 @@ export const updateSchema = z.object({
     .min(10, "projects:validation.updateRequired")
     .max(4000, "projects:validation.tooLong"),
 });
+
+const amount = z
+  .string({ required_error: "projects:validation.goalPositive" })
+  .trim()
+  .transform((v) => v.replace(/[,\s_]/g, ""))
+  .refine((v) => /^\d{1,13}(\.\d{1,3})?$/.test(v), "projects:validation.goalPositive");
+
+export const budgetLineSchema = z.object({
+  language: z.enum(supportedLanguages, { errorMap: () => ({ message: "projects:validation.choice" }) }),
+  label: z.string({ required_error: "projects:validation.labelRequired" }).trim().min(2, "projects:validation.labelRequired").max(160, "projects:validation.tooLong"),
+  amount,
+});
+
+export const spendingSchema = z.object({
+  amount,
+  spentOn: z
+    .string({ required_error: "projects:validation.date" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "projects:validation.date")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v <= new Date().toISOString().slice(0, 10), "projects:validation.spentInFuture"),
+  payee: z.string({ required_error: "projects:validation.payeeRequired" }).trim().min(2, "projects:validation.payeeRequired").max(200, "projects:validation.tooLong"),
+  category: z.enum(["contractor", "materials", "labour", "services", "scholarship", "equipment", "other"], { errorMap: () => ({ message: "projects:validation.choice" }) }),
+  budgetLineId: z.string().uuid("projects:validation.choice").optional().or(z.literal("").transform(() => undefined)),
+});
+export const spendingCategories = ["contractor", "materials", "labour", "services", "scholarship", "equipment", "other"] as const;
