@@ -12,6 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JwtClaims, Tx } from "../../app/db/client.server";
 import { setupTestDatabase } from "../support/db";
+import { DENIED, matrixProbe, RLS } from "../support/rls-matrix";
 import {
   addLguRole,
   addOrganisationRole,
@@ -55,9 +56,7 @@ const OPS = ["select", "insert", "update", "delete"] as const;
 type Op = (typeof OPS)[number];
 
 /** Refused with "new row violates row-level security policy". */
-const RLS = "RLS error";
 /** Refused before row-level security: the API roles hold no privilege on the relation. */
-const DENIED = "permission denied";
 /** Sees every row the database owner sees (and there is at least one). */
 const ALL = "all";
 /** A number: rows seen (select) or rows changed (insert, update, delete); 0 is a silent refusal. */
@@ -76,43 +75,7 @@ let w: World;
 
 const claimsOf = (actor: Actor): JwtClaims | null => (actor === "anonymous" ? null : w.users[actor].claims);
 
-class RolledBack extends Error {
-  constructor(readonly value: number) {
-    super("rolled back on purpose");
-  }
-}
-
-/** The database's message for a failed query (drizzle wraps it as the error's cause). */
-function messageOf(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-}
-
-function classify(message: string): string {
-  if (/^new row violates row-level security policy/.test(message)) return RLS;
-  if (/^permission denied for (table|view|function)/.test(message)) return DENIED;
-  return message;
-}
-
-/** Runs `query` as the actor: rows seen for a select, rows changed otherwise, or the classified error. */
-async function attempt(actor: Actor, op: Op, query: SQL, rollback: boolean): Promise<number | string> {
-  try {
-    return await db().client.withRls(claimsOf(actor), async (tx) => {
-      const result = await tx.execute(query);
-      const value = op === "select" ? result.length : result.count;
-      if (rollback) throw new RolledBack(value);
-      return value;
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.value;
-    return classify(messageOf(error));
-  }
-}
-
-/** As the database owner, outside row-level security. */
-const asOwner = (query: SQL) => db().client.db.execute(query);
-
-const snapshotOf = async (query: SQL) => JSON.stringify(await asOwner(query));
+const { attempt, asOwner, snapshotOf } = matrixProbe(db, (actor) => claimsOf(actor as Actor));
 
 interface Block {
   /** The table or view, and which rows the matrix is about. */

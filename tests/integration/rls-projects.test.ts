@@ -14,6 +14,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JwtClaims } from "../../app/db/client.server";
 import { setupTestDatabase } from "../support/db";
+import { matrixProbe, RLS } from "../support/rls-matrix";
 import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser, makePlatformAdmin } from "../support/factories";
 import { addProjectDetails, createProject, followProject } from "../support/project-factories";
 
@@ -46,7 +47,6 @@ const OPS = ["select", "insert", "update", "delete"] as const;
 type Op = (typeof OPS)[number];
 
 /** Refused with "new row violates row-level security policy". */
-const RLS = "RLS error";
 /** Refused by the workflow trigger: completed and cancelled projects take no more edits. */
 const CLOSED = "this project is closed";
 /** A number: rows seen (select) or rows changed (insert, update, delete); 0 is a silent refusal. */
@@ -73,39 +73,7 @@ let w: World;
 const claimsOf = (actor: Actor): JwtClaims | null => (actor === "anonymous" ? null : w.users[actor].claims);
 const id = (actor: Exclude<Actor, "anonymous">) => w.users[actor].id;
 
-class RolledBack extends Error {
-  constructor(readonly value: number) {
-    super("rolled back on purpose");
-  }
-}
-
-function messageOf(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-}
-
-function classify(message: string): string {
-  if (/^new row violates row-level security policy/.test(message)) return RLS;
-  return message;
-}
-
-/** Runs `query` as the actor: rows seen for a select, rows changed otherwise, or the classified error. */
-async function attempt(actor: Actor, op: Op, query: SQL, rollback: boolean): Promise<number | string> {
-  try {
-    return await db().client.withRls(claimsOf(actor), async (tx) => {
-      const result = await tx.execute(query);
-      const value = op === "select" ? result.length : result.count;
-      if (rollback) throw new RolledBack(value);
-      return value;
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.value;
-    return classify(messageOf(error));
-  }
-}
-
-const asOwner = (query: SQL) => db().client.db.execute(query);
-const snapshotOf = async (query: SQL) => JSON.stringify(await asOwner(query));
+const { attempt, asOwner, snapshotOf } = matrixProbe(db, (actor) => claimsOf(actor as Actor));
 
 interface Block {
   title: string;
