@@ -1,11 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Toast } from "~/utils/toast.server";
 
-/** Toast values travel as strings; i18next picks plural forms only from a numeric count. */
-function withCount(values: Record<string, string> | undefined) {
-  if (!values?.count || !/^\d+$/.test(values.count)) return values;
-  return { ...values, count: Number(values.count) };
-}
 
 /**
  * The message flashed by the previous request. Server-rendered, so it shows without JavaScript;
@@ -17,7 +12,7 @@ export function ToastMessage({ toast, dismissHref }: { toast: Toast | null; dism
     <div className="toast-region" role="status" aria-live="polite">
       {toast ? (
         <div className={`toast toast--${toast.type}`} data-toast-id={toast.id}>
-          <p>{t(toast.messageKey, withCount(toast.values))}</p>
+          <p>{t(toast.messageKey, toast.values)}</p>
           <a href={dismissHref} className="toast__dismiss" aria-label={t("toast.dismiss")}>
             ×
           </a>

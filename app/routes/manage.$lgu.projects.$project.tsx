@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return formError({ ...submission.reply(), form: "update" });
     try {
       const told = await postUpdate(session.claims, lgu.id, slug, submission.value, siteUrl(request));
-      return redirectWithToast(`/manage/${lgu.slug}/projects/${slug}`, { type: "success", messageKey: "projects:manage.updatePosted", values: { count: String(told) } });
+      return redirectWithToast(`/manage/${lgu.slug}/projects/${slug}`, { type: "success", messageKey: "projects:manage.updatePosted", values: { count: told } });
     } catch (error) {
       const answer = refusedForm(submission, error);
       const body = (await answer.json()) as { reply: object };

@@ -10,7 +10,8 @@ export const toastSchema = z.object({
   id: z.string(),
   type: z.enum(["success", "error", "info"]),
   messageKey: z.string(),
-  values: z.record(z.string()).optional(),
+  // Numbers stay numbers so i18next can choose plural forms from a count.
+  values: z.record(z.union([z.string(), z.number()])).optional(),
 });
 export type Toast = z.infer<typeof toastSchema>;
 

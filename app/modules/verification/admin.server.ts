@@ -172,11 +172,3 @@ export async function grantPlatformAdmin(email: string): Promise<{ userId: strin
     return { userId: user.id, granted: inserted.length > 0 };
   });
 }
-
-/** For the header and tests: whether the caller is a platform admin, read as them. */
-export async function isPlatformAdminClaims(claims: JwtClaims): Promise<boolean> {
-  const rows = await withRls(claims, (tx) =>
-    tx.select({ id: platformAdmins.userId }).from(platformAdmins).where(eq(platformAdmins.userId, claims.sub))
-  );
-  return rows.length > 0;
-}
