@@ -5,12 +5,12 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { Pagination } from "~/components/pagination";
 import { withRls } from "~/db/client.server";
-import { countryName, formatMoney } from "~/i18n/format";
+import { countryName, formatMoney, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { sectorOptions } from "~/modules/people/vocabulary";
 import { listPublicProjects } from "~/modules/projects/queries.server";
 import { needKinds, projectSorts, publicStatuses } from "~/modules/projects/vocabulary";
-import { titleFromRoot } from "~/utils/meta";
+import { titleFromRoot, scriptFree } from "~/utils/meta";
 
 // Bad or unknown filter values are dropped rather than refused: a shared link with a stale filter
 // still shows projects.
@@ -27,6 +27,9 @@ const filtersSchema = z.object({
 
 const COUNTRIES = ["PH", "SV", "MA", "SN"];
 
+// Links and plain forms only: no JavaScript needed.
+export const handle = scriptFree;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const language = await getLanguage(request);
@@ -35,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     ...result,
     filters: { ...filters, sort },
+    totalText: formatNumber(result.total, language),
     // Formatted here so the page hydrates to exactly what the server rendered.
     projects: result.projects.map((p) => ({ ...p, goal: formatMoney(p.goalMinor, p.currency, language), country: countryName(p.countryCode, language) })),
     countries: COUNTRIES.map((code) => ({ code, name: countryName(code, language) })),
@@ -44,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:list.title");
 
 export default function ProjectList() {
-  const { projects, total, page, pages, filters, countries } = useLoaderData<typeof loader>();
+  const { projects, total, totalText, more, page, pages, filters, countries } = useLoaderData<typeof loader>();
   const { t } = useTranslation("projects");
   const { search } = useLocation();
   const searching = useNavigation().state === "loading";
@@ -115,7 +119,9 @@ export default function ProjectList() {
           {searching ? t("list.searching") : t("list.submit")}
         </button>
       </Form>
-      <p role="status">{t("list.count", { count: total })}</p>
+      <p role="status">
+        {more ? t("list.countMore", { number: totalText }) : t("list.count", { count: total })}
+      </p>
       {projects.length === 0 ? (
         <p className="notice">
           {t("list.empty")} <Link to="/projects">{t("list.clear")}</Link>

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../app/db/seed.server";
-import { getPublicProject, listPublicProjects, type ProjectFilters } from "../../app/modules/projects/queries.server";
+import {
+  COUNT_CAP,
+  getPublicProject,
+  listPublicProjects,
+  PROJECTS_PER_PAGE,
+  type ProjectFilters,
+} from "../../app/modules/projects/queries.server";
 import { setupTestDatabase } from "../support/db";
 
 const db = setupTestDatabase();
@@ -28,6 +34,27 @@ describe("finding projects", () => {
     expect(await slugs({ q: "zzzqqq" })).toEqual([]);
   });
 
+  it("corrects misspelt words, in any language, alone or with correct ones", async () => {
+    expect(await slugs({ q: "iskolarsp" }, "fil")).toEqual(["naga-scholarships-2027"]);
+    expect(await slugs({ q: "revitalsation" })).toEqual(["naga-river-revitalisation"]);
+    expect(await slugs({ q: "naga revitalsation" })).toEqual(["naga-river-revitalisation"]);
+    expect(await slugs({ q: "pagbuhai" }, "fil")).toEqual(["naga-river-revitalisation"]);
+    expect(await slugs({ q: "agua potabel" }, "es")).toEqual(["intipuca-water-system"]);
+  });
+
+  it("applies filters and sorts to search results, and counts them", async () => {
+    expect(await slugs({ q: "naga", country: "SV" })).toEqual([]);
+    expect((await slugs({ q: "naga", country: "PH", sort: "newest" })).length).toBe(2);
+    expect(await list({ q: "naga", sector: "education" })).toMatchObject({ total: 1, pages: 1, more: false });
+    const closing = await slugs({ q: "naga", sort: "closing" });
+    expect(closing).toHaveLength(2);
+  });
+
+  it("shows the last page of search results for a page past the end", async () => {
+    expect(await list({ q: "naga", page: 7 })).toMatchObject({ total: 2, page: 1, pages: 1 });
+    expect((await list({ q: "naga", page: 7 })).projects).toHaveLength(2);
+  });
+
   it("filters by sector, status, country, LGU and need", async () => {
     expect(await slugs({ sector: "water" })).toEqual(["intipuca-water-system"]);
     expect(await slugs({ status: "in_progress" })).toEqual(["naga-river-revitalisation"]);
@@ -44,6 +71,27 @@ describe("finding projects", () => {
   it("sends only the reader's language, falling back to English", async () => {
     const [first] = (await list({ q: "intipuca" }, "fil")).projects;
     expect(first?.title).toEqual({ text: "Drinking water for Intipucá's rural cantons", lang: "en" });
+  });
+});
+
+describe("a long list", () => {
+  it("counts up to COUNT_CAP and then says there are more, without losing the order", async () => {
+    await db().client.sql`
+      insert into projects (lgu_id, slug, title, sector, goal_minor, currency, status, submitted_at, published_at)
+      select l.id, 'bulk-' || n, jsonb_build_object('en', 'Bulk project ' || n), 'roads', 100000, 'PHP', 'fundraising',
+             now(), timestamptz '2020-01-01' + make_interval(mins => n)
+      from lgus l, generate_series(1, ${COUNT_CAP + 5}) n where l.slug = 'naga-city'`;
+    const first = await list({ sort: "newest" });
+    expect(first).toMatchObject({ total: COUNT_CAP, more: true, pages: Math.ceil(COUNT_CAP / PROJECTS_PER_PAGE) });
+    expect(first.projects[0]?.slug).not.toMatch(/^bulk-/);
+    const last = await list({ sort: "newest", page: 10_000 });
+    expect(last.page).toBe(last.pages);
+    expect(last.projects).toHaveLength(PROJECTS_PER_PAGE);
+    expect(await list({ sector: "roads", country: "PH", sort: "newest" })).toMatchObject({ total: COUNT_CAP, more: true });
+    expect(await list({ sector: "roads", country: "SV" })).toMatchObject({ total: 0, more: false, page: 1 });
+    const bulk = await list({ q: "bulk", sort: "newest" });
+    expect(bulk).toMatchObject({ total: COUNT_CAP + 5, more: false });
+    expect(bulk.projects[0]?.slug).toBe(`bulk-${COUNT_CAP + 5}`);
   });
 });
 

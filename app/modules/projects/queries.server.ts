@@ -5,7 +5,7 @@
  * Search: per-language and plain full text (tsvector, unaccented) and trigram word similarity for
  * misspellings, ranked together.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "~/db/client.server";
 import {
   lgus,
@@ -44,25 +44,23 @@ const searchConfigs: Record<string, string> = { en: "english", es: "spanish", fr
 /** Only the reader's language of each text goes to the page (with the language actually used). */
 const pick = (text: LocalizedText | null | undefined, language: string) => localized(text, language);
 
-function searchCondition(q: string, language: string): { where: SQL; rank: SQL } {
-  const config = searchConfigs[language] ?? "simple";
-  const text = sql`public.immutable_unaccent(lower(${q}))`;
-  const plain = sql`websearch_to_tsquery('simple', ${text})`;
-  const stemmed = sql`websearch_to_tsquery(${config}::regconfig, ${text})`;
-  return {
-    // `<%` is word similarity, served by the trigram index on search_text; it catches "ilgo" for "ilog".
-    where: sql`(${projects.search} @@ ${plain} or ${projects.search} @@ ${stemmed} or ${text} <% ${projects.searchText})`,
-    rank: sql`(ts_rank(${projects.search}, ${plain}) + ts_rank(${projects.search}, ${stemmed}) + word_similarity(${text}, ${projects.searchText}))`,
-  };
-}
+/** The most the list counts exactly; past it the page says "1,000+" (and offers up to 84 pages). */
+export const COUNT_CAP = 1000;
+
+/**
+ * The public branch of the projects policy, as literals rather than parameters: it is also the
+ * predicate of the partial indexes that serve the list's orders, and PostgreSQL only uses a partial
+ * index when it can see the query implies its predicate.
+ */
+const listed = sql`${projects.publishedAt} is not null and ${projects.status} not in ('draft', 'review')`;
+
+/** "newest" and "closing" in the exact column order of their partial indexes. */
+const newestFirst = [sql`${projects.publishedAt} desc nulls last`, asc(projects.slug)];
+const closingFirst = [sql`${projects.endsOn} asc nulls last`, sql`${projects.publishedAt} desc nulls last`];
 
 export async function listPublicProjects(tx: Tx, filters: ProjectFilters, language: string) {
-  // Looser than the 0.6 default so one or two wrong letters in a short word still match.
-  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
-  const search = filters.q ? searchCondition(filters.q, language) : null;
   const conditions = and(
-    isNotNull(projects.publishedAt),
-    notInArray(projects.status, ["draft", "review"]),
+    listed,
     filters.sector ? eq(projects.sector, filters.sector) : undefined,
     filters.status ? eq(projects.status, filters.status) : undefined,
     filters.lgu ? eq(lgus.slug, filters.lgu) : undefined,
@@ -70,47 +68,99 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
     filters.need
       ? sql`exists (select 1 from ${projectNeeds} n where n.project_id = ${projects.id} and n.kind = ${filters.need})`
       : undefined,
-    search?.where,
   );
-  const [{ total } = { total: 0 }] = await tx
-    .select({ total: count() })
-    .from(projects)
-    .innerJoin(lgus, eq(lgus.id, projects.lguId))
-    .innerJoin(places, eq(places.id, lgus.placeId))
-    .where(conditions);
-  const pages = Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE));
-  const page = Math.min(Math.max(1, filters.page), pages);
-  const order =
-    filters.sort === "closing"
-      ? [sql`${projects.endsOn} asc nulls last`, desc(projects.publishedAt)]
-      : filters.sort === "relevance" && search
-        ? [desc(search.rank), desc(projects.publishedAt)]
-        : [desc(projects.publishedAt), asc(projects.slug)];
+  const columns = {
+    slug: projects.slug,
+    title: projects.title,
+    summary: projects.summary,
+    sector: projects.sector,
+    status: projects.status,
+    goalMinor: projects.goalMinor,
+    currency: projects.currency,
+    endsOn: projects.endsOn,
+    lguName: lgus.name,
+    lguSlug: lgus.slug,
+    countryCode: places.countryCode,
+  };
+  const offset = (page: number) => (page - 1) * PROJECTS_PER_PAGE;
+
+  if (filters.q) {
+    // The search, its filters, order and page run in one security-definer function that can use the
+    // full-text index (see the migration project_list_helpers). It returns ids, and the rows are read
+    // here under the caller's RLS like any other.
+    const config = searchConfigs[language] ?? "simple";
+    type Match = { project_id: string; total: string };
+    const search = async (page: number, limit = PROJECTS_PER_PAGE): Promise<Match[]> =>
+      tx.execute<Match>(sql`
+        select project_id, total from app_private.search_public_projects(
+          ${filters.q}, ${config}::regconfig, ${filters.sector ?? null}, ${filters.status ?? null}, ${filters.country ?? null},
+          ${filters.lgu ?? null}, ${filters.need ?? null}, ${filters.sort}, ${limit}, ${offset(page)})`);
+    let page = Math.max(1, filters.page);
+    let found = await search(page);
+    if (found.length === 0 && page > 1) {
+      // Past the last page (a stale link): count, then show the last page.
+      const total = Number((await search(1, 1))[0]?.total ?? 0);
+      page = Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE));
+      found = total > 0 ? await search(page) : [];
+    }
+    const ids = found.map((m) => m.project_id);
+    const rows = ids.length
+      ? await tx
+          .select({ ...columns, id: projects.id })
+          .from(projects)
+          .innerJoin(lgus, eq(lgus.id, projects.lguId))
+          .innerJoin(places, eq(places.id, lgus.placeId))
+          .where(inArray(projects.id, ids))
+      : [];
+    const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
+    return result(
+      ids.flatMap((id) => byId.get(id) ?? []),
+      Number(found[0]?.total ?? 0),
+      false,
+      page,
+      language,
+    );
+  }
+
+  // Without a query, counting all 40,000+ visible rows would cost more than the page itself, so the
+  // count stops at COUNT_CAP; the joins are only there when a filter needs them.
+  const needsPlace = Boolean(filters.lgu || filters.country);
+  const countable = needsPlace
+    ? tx
+        .select({ one: sql`1` })
+        .from(projects)
+        .innerJoin(lgus, eq(lgus.id, projects.lguId))
+        .innerJoin(places, eq(places.id, lgus.placeId))
+    : tx.select({ one: sql`1` }).from(projects);
+  const capped = countable.where(conditions).limit(COUNT_CAP + 1).as("capped");
+  const [{ counted } = { counted: 0 }] = await tx.select({ counted: count() }).from(capped);
+  const total = Math.min(counted, COUNT_CAP);
+  const page = Math.min(Math.max(1, filters.page), Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE)));
   const rows = await tx
-    .select({
-      slug: projects.slug,
-      title: projects.title,
-      summary: projects.summary,
-      sector: projects.sector,
-      status: projects.status,
-      goalMinor: projects.goalMinor,
-      currency: projects.currency,
-      endsOn: projects.endsOn,
-      lguName: lgus.name,
-      lguSlug: lgus.slug,
-      countryCode: places.countryCode,
-    })
+    .select(columns)
     .from(projects)
     .innerJoin(lgus, eq(lgus.id, projects.lguId))
     .innerJoin(places, eq(places.id, lgus.placeId))
     .where(conditions)
-    .orderBy(...order)
+    .orderBy(...(filters.sort === "closing" ? closingFirst : newestFirst))
     .limit(PROJECTS_PER_PAGE)
-    .offset((page - 1) * PROJECTS_PER_PAGE);
+    .offset(offset(page));
+  return result(rows, total, counted > COUNT_CAP, page, language);
+}
+
+function result<Row extends { title: LocalizedText; summary: LocalizedText }>(
+  rows: Row[],
+  total: number,
+  more: boolean,
+  page: number,
+  language: string,
+) {
   return {
     total,
+    /** True when there are more than `total` (the count stopped at COUNT_CAP). */
+    more,
     page,
-    pages,
+    pages: Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE)),
     projects: rows.map((row) => ({ ...row, title: pick(row.title, language), summary: pick(row.summary, language) })),
   };
 }

@@ -1,0 +1,5 @@
+CREATE INDEX "projects_published_order_idx" ON "projects" USING btree ("published_at" DESC NULLS LAST,"slug") WHERE "projects"."published_at" is not null and "projects"."status" not in ('draft', 'review');--> statement-breakpoint
+CREATE INDEX "projects_closing_order_idx" ON "projects" USING btree ("ends_on" asc nulls last,"published_at" DESC NULLS LAST) WHERE "projects"."published_at" is not null and "projects"."status" not in ('draft', 'review');--> statement-breakpoint
+ALTER POLICY "published projects of verified lgus are public, staff see their own" ON "projects" TO anon,authenticated USING (("projects"."published_at" is not null and "projects"."status" not in ('draft', 'review')
+          and "projects"."lgu_id" in (select app_private.verified_lgu_ids()))
+        or "projects"."lgu_id" in (select app_private.my_lgu_ids()) or (select app_private.is_platform_admin()));
