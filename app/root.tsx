@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
@@ -18,6 +19,7 @@ import { publicEnv } from "~/config/env.server";
 import { defaultNS, textDirection } from "~/i18n/config";
 import { getLanguage, languageCookieHeader } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
+import { type ScriptFreeHandle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { getToast } from "~/utils/toast.server";
 import { getAuth, headerUser } from "~/modules/auth/session.server";
@@ -72,6 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [data, i18n]);
 
   const returnTo = `${location.pathname}${location.search}`;
+  // Pages that work entirely as HTML (links and GET/POST forms) say so with `handle.hydrate = false`
+  // and get no JavaScript at all: no React, no loader data or strings inlined for hydration.
+  const hydrate = !useMatches().some((match) => isScriptFree(match.handle));
   return (
     <html lang={language} dir={textDirection(language)}>
       <head>
@@ -91,11 +96,19 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
+}
+
+function isScriptFree(handle: unknown): boolean {
+  return typeof handle === "object" && handle !== null && (handle as ScriptFreeHandle).hydrate === false;
 }
 
 export default function App() {

@@ -5,6 +5,10 @@ import { LguCard } from "~/components/lgu-card";
 import { withRls } from "~/db/client.server";
 import { getLanguage } from "~/i18n/i18next.server";
 import { inLanguage, listLgus } from "~/modules/lgus/queries.server";
+import { scriptFree } from "~/utils/meta";
+
+// Links and plain forms only: no JavaScript needed.
+export const handle = scriptFree;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);

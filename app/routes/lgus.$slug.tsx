@@ -9,8 +9,12 @@ import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { getLguBySlug, inLanguage } from "~/modules/lgus/queries.server";
 import { listLguProjects } from "~/modules/projects/queries.server";
+import { scriptFree } from "~/utils/meta";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+// Links and plain forms only: no JavaScript needed.
+export const handle = scriptFree;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";

@@ -8,10 +8,13 @@ import { Pagination } from "~/components/pagination";
 import { withRls } from "~/db/client.server";
 import { getLanguage } from "~/i18n/i18next.server";
 import { inLanguage, listLgus } from "~/modules/lgus/queries.server";
-import { titleFromRoot } from "~/utils/meta";
+import { titleFromRoot, scriptFree } from "~/utils/meta";
 
 // A page number that is missing, not a number or out of range falls back to a valid page rather than failing.
 const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+// Links and plain forms only: no JavaScript needed.
+export const handle = scriptFree;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { page } = query.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -10,8 +10,12 @@ import { getClaims, requireUser } from "~/modules/auth/session.server";
 import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server";
 import { getPublicProject } from "~/modules/projects/queries.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { scriptFree } from "~/utils/meta";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+// Links and plain forms only: no JavaScript needed.
+export const handle = scriptFree;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";

@@ -22,3 +22,12 @@ export function titleFromRoot(matches: RootLike[], key: string): MetaDescriptor[
   const brand = lookup("common", "meta.title");
   return [{ title: typeof title === "string" ? `${title} — ${typeof brand === "string" ? brand : "Tulay"}` : "Tulay" }];
 }
+
+/**
+ * `export const handle = scriptFree` on a route whose page works as plain HTML (links, GET and POST
+ * forms): the root then leaves out every script, so the browser downloads and runs no JavaScript.
+ */
+export interface ScriptFreeHandle {
+  hydrate: false;
+}
+export const scriptFree: ScriptFreeHandle = { hydrate: false };

@@ -103,8 +103,8 @@ test("security headers and the CSP nonce", async ({ page, request }) => {
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   expect(nonce).toBeTruthy();
   // Every inline script carries this response's nonce (the browser hides it from the DOM property,
-  // so read the raw HTML).
-  const html = await (await request.get("/")).text();
+  // so read the raw HTML). The sign-in page hydrates; the home page ships no script at all.
+  const html = await (await request.get("/login")).text();
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toMatch(/nonce="[^"]+"/);
@@ -112,6 +112,24 @@ test("security headers and the CSP nonce", async ({ page, request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["content-encoding"]).toMatch(/^(gzip|br)$/);
+});
+
+test("public reading pages ship no JavaScript, and still work", async ({ page, request }) => {
+  for (const path of ["/", "/projects", "/projects?q=water", "/projects/naga-river-revitalisation", "/lgus", "/lgus/naga-city"]) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).not.toMatch(/<script\b/);
+    expect(html, path).not.toMatch(/modulepreload/);
+  }
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto("/projects");
+  await page.getByLabel("Search (any language)").fill("ilog");
+  await page.getByRole("button", { name: "Show projects" }).click();
+  await expect(page).toHaveURL(/q=ilog/);
+  await expect(page.getByRole("link", { name: /Naga River/ })).toBeVisible();
+  expect(scripts).toEqual([]);
 });
 
 test("/healthz checks the database", async ({ request }) => {
