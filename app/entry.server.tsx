@@ -1,16 +1,32 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/i18n/config";
-import { getLanguage, i18nServer } from "~/i18n/i18next.server";
+import { getLanguage } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
+
+// One i18next instance per language, built on first use: rendering only reads from it (the server
+// never changes an instance's language), and building one per request cost about 1 ms.
+const instances = new Map<string, Promise<I18n>>();
+function i18nFor(language: string): Promise<I18n> {
+  let instance = instances.get(language);
+  if (!instance) {
+    const i18n = createInstance();
+    instance = i18n
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng: language, ns: Object.keys(resources[language as keyof typeof resources] ?? {}), resources })
+      .then(() => i18n);
+    instances.set(language, instance);
+  }
+  return instance;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -21,13 +37,7 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const language = await getLanguage(request);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    ...i18nConfig,
-    lng: language,
-    ns: i18nServer.getRouteNamespaces(remixContext),
-    resources,
-  });
+  const i18n = await i18nFor(language);
 
   // Bots and no-JS clients get the whole document at once; browsers get the shell streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
