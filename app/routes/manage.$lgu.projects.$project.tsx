@@ -146,6 +146,16 @@ export default function EditProject() {
         {project.public ? <Link to={`/projects/${project.slug}`}>{t("manage.publicPage")}</Link> : <span className="muted">{t("manage.notPublic")}</span>}
       </p>
       <p className="muted">{t("manage.languagesWritten", { languages: languagesWritten.join(", ") })}</p>
+      <nav aria-labelledby="plan-title">
+        <h2 id="plan-title">{t("planEditor.title")}</h2>
+        <ul className="inline-list" role="list">
+          {(["needs", "milestones", "cofunders", "place"] as const).map((section) => (
+            <li key={section}>
+              <Link to={`/manage/${lgu.slug}/projects/${project.slug}/${section}`}>{t(`planEditor.sections.${section}`)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       {moves.length ? (
         <section aria-labelledby="moves-title" className="card stack">

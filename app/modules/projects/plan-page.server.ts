@@ -1,0 +1,67 @@
+/**
+ * What the staff pages of a project's plan (needs, milestones, co-funders, place) share: the
+ * project as its LGU's staff see it, whether this person may change it, the language the text
+ * fields are in (?text=), and the answer to a refused form, marked with the form it belongs to.
+ */
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { isSupportedLanguage } from "~/i18n/config";
+import { getLanguage } from "~/i18n/i18next.server";
+import { localized } from "~/i18n/localized";
+import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
+import { notFound } from "~/utils/errors";
+import { getManagedProject } from "./editing.server";
+
+export const planSections = ["needs", "milestones", "cofunders", "place"] as const;
+export type PlanSection = (typeof planSections)[number];
+
+export async function loadPlanPage(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { session, lgu, roles, isAdmin } = await requireManagedLgu(request, params.lgu);
+  const project = await getManagedProject(session.claims, lgu.id, params.project ?? "");
+  if (!project) throw notFound("no such project for this LGU");
+  const language = await getLanguage(request);
+  const requested = new URL(request.url).searchParams.get("text");
+  const textLanguage = isSupportedLanguage(requested) ? requested : language;
+  const closed = project.status === "completed" || project.status === "cancelled";
+  const mayEdit = isAdmin || roles.includes("editor");
+  return {
+    session,
+    lgu,
+    project,
+    language,
+    textLanguage,
+    /** What every plan page's header shows. */
+    header: {
+      lgu: { slug: lgu.slug, name: lgu.name },
+      project: { slug: project.slug, title: localized(project.title, language), status: project.status, public: project.publishedAt !== null },
+      closed,
+      mayEdit,
+      canEdit: mayEdit && !closed,
+      textLanguage,
+    },
+  };
+}
+
+/** Back to the section after a change, in the language the editor was writing in. */
+export function planPath(lguSlug: string, projectSlug: string, section: PlanSection, textLanguage?: string) {
+  return `/manage/${lguSlug}/projects/${projectSlug}/${section}${textLanguage ? `?text=${textLanguage}` : ""}`;
+}
+
+/** Where an action sends the editor back to: the section, in the text language the page was in. */
+export function backTo(request: Request, lguSlug: string, projectSlug: string, section: PlanSection) {
+  const text = new URL(request.url).searchParams.get("text");
+  return planPath(lguSlug, projectSlug, section, isSupportedLanguage(text) ? text : undefined);
+}
+
+/** Which form on the page an answer is for: "<kind>-new" or "<kind>-<item id>". */
+export function formKey(kind: string, id: FormDataEntryValue | null) {
+  return typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? `${kind}-${id}` : `${kind}-new`;
+}
+
+type Submission = Parameters<typeof refusedForm>[0];
+
+/** A service's refusal as the form's answer (FormProblems), anything else to the ErrorBoundary. */
+export async function refusedPlanForm(submission: Submission, error: unknown, form: string) {
+  const answer = refusedForm(submission, error);
+  const body = (await answer.json()) as { reply: object };
+  return json({ reply: { ...body.reply, form } }, { status: answer.status });
+}

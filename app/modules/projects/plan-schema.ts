@@ -1,0 +1,153 @@
+/**
+ * The forms of a project's plan (needs, milestones, co-funders, place), one zod schema each, shared
+ * by the browser and the server. Messages are translation keys. Amounts stay strings here: the
+ * server turns them into minor units with the project's currency (plan.server.ts).
+ */
+import { z } from "zod";
+import { supportedLanguages } from "~/i18n/config";
+import { isSkillCode } from "~/modules/skills/vocabulary";
+import { needKinds } from "./vocabulary";
+
+export const milestoneStatuses = ["planned", "in_progress", "done"] as const;
+export const cofunderKinds = ["national_agency", "province", "municipality", "company", "other"] as const;
+
+const choice = { errorMap: () => ({ message: "projects:validation.choice" }) };
+const language = z.enum(supportedLanguages, choice);
+const itemId = z.string({ required_error: "projects:planEditor.errors.itemNotFound" }).uuid("projects:planEditor.errors.itemNotFound");
+
+const text = (min: number, max: number, requiredKey: string) =>
+  z.string({ required_error: requiredKey }).trim().min(min, requiredKey).max(max, "projects:validation.tooLong");
+
+/** Major units as typed ("25,000.50"); at least one non-zero digit. Digits per currency are checked on the server. */
+const amount = (key: string) =>
+  z
+    .string({ required_error: key })
+    .trim()
+    .transform((v) => v.replace(/[,\s_]/g, ""))
+    .refine((v) => /^\d{1,13}(\.\d{1,3})?$/.test(v) && /[1-9]/.test(v), key);
+
+/** A calendar date that exists (2027-02-30 does not), in the years a plan can reach. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+  const year = date.getUTCFullYear();
+  return year >= 1990 && year <= 2100;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Removing any item: its id. */
+export const planItemSchema = z.object({ id: itemId });
+
+// Needs ----------------------------------------------------------------------------------------
+
+export const needSchema = z
+  .object({
+    id: itemId.optional(),
+    language,
+    kind: z.enum(needKinds, choice),
+    description: text(3, 300, "projects:needsEditor.validation.descriptionRequired"),
+    // Which of these count depends on the kind; the others are ignored.
+    amount: z.string().optional(),
+    skill: z.string().optional(),
+    quantity: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === "money" && !amount("x").safeParse(value.amount ?? "").success) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "projects:planEditor.validation.amount" });
+    }
+    if (value.kind === "skill" && !isSkillCode(value.skill)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skill"], message: "projects:needsEditor.validation.skillRequired" });
+    }
+    const quantity = value.quantity?.trim();
+    if (value.kind !== "money" && quantity !== undefined && !(/^\d{1,7}$/.test(quantity) && Number(quantity) >= 1 && Number(quantity) <= 1_000_000)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["quantity"], message: "projects:needsEditor.validation.quantity" });
+    }
+  })
+  .transform((value) => ({
+    id: value.id,
+    language: value.language,
+    kind: value.kind,
+    description: value.description,
+    amount: value.kind === "money" ? amount("x").parse(value.amount) : null,
+    skill: value.kind === "skill" ? (value.skill ?? null) : null,
+    quantity: value.kind !== "money" && value.quantity !== undefined ? Number(value.quantity.trim()) : null,
+  }));
+export type NeedInput = z.infer<typeof needSchema>;
+
+// Milestones -----------------------------------------------------------------------------------
+
+const calendarDate = (key: string) => z.string({ required_error: key }).trim().refine(isCalendarDate, key);
+
+export const milestoneSchema = z
+  .object({
+    id: itemId.optional(),
+    language,
+    title: text(3, 200, "projects:milestonesEditor.validation.titleRequired"),
+    targetDate: calendarDate("projects:milestonesEditor.validation.targetDate"),
+    status: z.enum(milestoneStatuses, choice),
+    // Only for a done milestone: the day it was done (today when left empty).
+    completedOn: calendarDate("projects:milestonesEditor.validation.completedOn").optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.status === "done" && value.completedOn && isCalendarDate(value.completedOn) && value.completedOn > today()) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["completedOn"], message: "projects:milestonesEditor.validation.completedOn" });
+    }
+  })
+  .transform((value) => ({ ...value, completedOn: value.status === "done" ? (value.completedOn ?? today()) : null }));
+export type MilestoneInput = z.infer<typeof milestoneSchema>;
+
+export const milestoneStatusSchema = z.object({ id: itemId, status: z.enum(milestoneStatuses, choice) });
+
+// Co-funders -----------------------------------------------------------------------------------
+
+export const cofunderSchema = z.object({
+  id: itemId.optional(),
+  kind: z.enum(cofunderKinds, choice),
+  name: text(2, 200, "projects:cofundersEditor.validation.nameRequired"),
+  // "3:1" = 3 matched for every 1 given; each side a whole number from 1 to 10 (as the table stores it).
+  ratio: z
+    .string({ required_error: "projects:cofundersEditor.validation.ratio" })
+    .trim()
+    .transform((v, ctx) => {
+      const match = /^(\d{1,2})\s*[:x×]\s*(\d{1,2})$/i.exec(v);
+      const matched = Number(match?.[1]);
+      const given = Number(match?.[2]);
+      if (!match || matched < 1 || matched > 10 || given < 1 || given > 10) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "projects:cofundersEditor.validation.ratio" });
+        return z.NEVER;
+      }
+      return { matched, given };
+    }),
+  cap: amount("projects:planEditor.validation.amount"),
+});
+export type CofunderInput = z.infer<typeof cofunderSchema>;
+
+// Place ----------------------------------------------------------------------------------------
+
+const coordinate = (limit: number, key: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^[+-]?\d{1,3}(\.\d{1,10})?$/.test(v) && Math.abs(Number(v)) <= limit, key)
+    .optional();
+
+export const projectPlaceSchema = z
+  .object({
+    placeId: z.string().uuid("projects:validation.choice").optional(),
+    latitude: coordinate(90, "projects:placeEditor.validation.latitude"),
+    longitude: coordinate(180, "projects:placeEditor.validation.longitude"),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+      const missing = value.latitude === undefined ? "latitude" : "longitude";
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: "projects:placeEditor.validation.bothOrNeither" });
+    }
+  })
+  .transform((value) => ({
+    placeId: value.placeId ?? null,
+    latitude: value.latitude === undefined ? null : String(Number(value.latitude)),
+    longitude: value.longitude === undefined ? null : String(Number(value.longitude)),
+  }));
+export type ProjectPlaceInput = z.infer<typeof projectPlaceSchema>;

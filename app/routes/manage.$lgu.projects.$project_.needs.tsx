@@ -1,0 +1,241 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FormErrors } from "~/components/form";
+import { SelectField, TextareaField } from "~/components/form-extra";
+import { LANGUAGE_NAMES } from "~/components/project-form";
+import { EditDisclosure, PlanPage, RemoveItemForm, replyFor, type PlanReply } from "~/components/project-plan";
+import { formatMoney } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
+import { requireManagedLgu } from "~/modules/organisations/access.server";
+import { toMajorUnits } from "~/modules/projects/editing.server";
+import { backTo, formKey, loadPlanPage, refusedPlanForm } from "~/modules/projects/plan-page.server";
+import { needSchema, planItemSchema } from "~/modules/projects/plan-schema";
+import { listNeeds, removeNeed, saveNeed } from "~/modules/projects/plan.server";
+import { needKinds } from "~/modules/projects/vocabulary";
+import { skillCodes } from "~/modules/skills/vocabulary";
+import { formError, parseForm } from "~/utils/forms.server";
+import { titleFromRoot } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:planEditor.sections.needs");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, project, header, language, textLanguage } = await loadPlanPage(request, params);
+  const needs = await listNeeds(session.claims, project.id);
+  return json(
+    {
+      header,
+      currency: project.currency,
+      needs: needs.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        description: localized(n.description, language),
+        amount: n.amountMinor === null ? null : formatMoney(n.amountMinor, project.currency, language),
+        skill: n.skill,
+        quantity: n.quantity,
+        values: {
+          kind: n.kind,
+          description: n.description[textLanguage] ?? "",
+          amount: n.amountMinor === null ? "" : toMajorUnits(n.amountMinor, project.currency),
+          skill: n.skill ?? "",
+          quantity: n.quantity === null ? "" : String(n.quantity),
+        },
+      })),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
+  const slug = params.project ?? "";
+  const back = backTo(request, lgu.slug, slug, "needs");
+  const formData = await request.formData();
+  if (formData.get("intent") === "remove") {
+    const form = formKey("remove", formData.get("id"));
+    const submission = await parseForm(formData, planItemSchema);
+    if (submission.status !== "success") return formError({ ...submission.reply(), form });
+    try {
+      await removeNeed(session.claims, lgu.id, slug, submission.value.id);
+    } catch (error) {
+      return refusedPlanForm(submission, error, form);
+    }
+    return redirectWithToast(back, { type: "success", messageKey: "projects:needsEditor.removed" });
+  }
+  const form = formKey("need", formData.get("id"));
+  const submission = await parseForm(formData, needSchema);
+  if (submission.status !== "success") return formError({ ...submission.reply(), form });
+  try {
+    await saveNeed(session.claims, lgu.id, slug, submission.value);
+  } catch (error) {
+    return refusedPlanForm(submission, error, form);
+  }
+  return redirectWithToast(back, { type: "success", messageKey: submission.value.id ? "projects:needsEditor.saved" : "projects:needsEditor.added" });
+}
+
+interface NeedValues {
+  kind: string;
+  description: string;
+  amount: string;
+  skill: string;
+  quantity: string;
+}
+
+function NeedForm({
+  formId,
+  id,
+  values,
+  reply,
+  currency,
+  textLanguage,
+  submitLabel,
+}: {
+  formId: string;
+  id?: string;
+  values: NeedValues;
+  reply?: PlanReply;
+  currency: string;
+  textLanguage: string;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation("projects");
+  return (
+    <Form method="post" className="form" noValidate>
+      <input type="hidden" name="language" value={textLanguage} />
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <FormErrors reply={reply} />
+      <SelectField
+        id={`${formId}-kind`}
+        name="kind"
+        label={t("needsEditor.kind")}
+        reply={reply}
+        defaultValue={values.kind}
+        options={needKinds.map((k) => ({ value: k, label: t(`needs.${k}`) }))}
+      />
+      <TextareaField
+        id={`${formId}-description`}
+        name="description"
+        label={t("needsEditor.description", { language: LANGUAGE_NAMES[textLanguage] ?? textLanguage })}
+        hint={t("needsEditor.descriptionHint")}
+        reply={reply}
+        defaultValue={values.description}
+        rows={2}
+        maxLength={300}
+        lang={textLanguage}
+      />
+      <fieldset className="fieldset">
+        <legend>{t("needsEditor.detailsLegend")}</legend>
+        <Field
+          id={`${formId}-amount`}
+          name="amount"
+          label={t("needsEditor.amount", { currency })}
+          hint={t("needsEditor.amountHint")}
+          reply={reply}
+          defaultValue={values.amount}
+          inputMode="decimal"
+          autoComplete="off"
+        />
+        <SelectField
+          id={`${formId}-skill`}
+          name="skill"
+          label={t("needsEditor.skill")}
+          hint={t("needsEditor.skillHint")}
+          reply={reply}
+          defaultValue={values.skill}
+          placeholder={t("needsEditor.noSkill")}
+          options={skillCodes.map((code) => ({ value: code, label: t(`skills.${code}`) }))}
+        />
+        <Field
+          id={`${formId}-quantity`}
+          name="quantity"
+          label={t("needsEditor.quantity")}
+          hint={t("needsEditor.quantityHint")}
+          reply={reply}
+          defaultValue={values.quantity}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+      </fieldset>
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+export default function ProjectNeeds() {
+  const { header, currency, needs } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>()?.reply as PlanReply | undefined;
+  const { t } = useTranslation("projects");
+  return (
+    <PlanPage header={header} section="needs" intro={t("needsEditor.intro")} localizedText>
+      <section aria-labelledby="needs-list-title" className="stack">
+        <h2 id="needs-list-title">{t("needsEditor.listTitle")}</h2>
+        {needs.length === 0 ? (
+          <p className="empty">{t("needsEditor.none")}</p>
+        ) : (
+          <ul className="plan-list" role="list">
+            {needs.map((need) => (
+              <li key={need.id}>
+                <h3 id={`need-${need.id}`} lang={need.description?.lang} dir="auto">
+                  {need.description?.text}
+                </h3>
+                <p className="plan-item__facts">
+                  <span>{t(`needs.${need.kind}`)}</span>
+                  {need.amount ? <span>{need.amount}</span> : null}
+                  {need.skill ? <span>{t(`skills.${need.skill}`, { defaultValue: need.skill })}</span> : null}
+                  {need.quantity ? <span>{t("page.quantity", { count: need.quantity })}</span> : null}
+                </p>
+                {header.canEdit ? (
+                  <div className="plan-item__actions">
+                    <RemoveItemForm id={need.id} describedBy={`need-${need.id}`} reply={replyFor(reply, `remove-${need.id}`)} />
+                  </div>
+                ) : null}
+                {header.canEdit ? (
+                  <EditDisclosure
+                    open={reply?.form === `need-${need.id}`}
+                    label={
+                      <>
+                        {t("planEditor.edit")} <span className="visually-hidden">{need.description?.text}</span>
+                      </>
+                    }
+                  >
+                    <NeedForm
+                      formId={`need-${need.id}`}
+                      id={need.id}
+                      values={need.values}
+                      reply={replyFor(reply, `need-${need.id}`)}
+                      currency={currency}
+                      textLanguage={header.textLanguage}
+                      submitLabel={t("planEditor.save")}
+                    />
+                  </EditDisclosure>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {header.canEdit ? (
+        <section aria-labelledby="add-need-title" className="stack">
+          <h2 id="add-need-title">{t("needsEditor.addTitle")}</h2>
+          <NeedForm
+            key={needs.map((n) => n.id).join()}
+            formId="need-new"
+            values={{ kind: "money", description: "", amount: "", skill: "", quantity: "" }}
+            reply={replyFor(reply, "need-new")}
+            currency={currency}
+            textLanguage={header.textLanguage}
+            submitLabel={t("needsEditor.add")}
+          />
+        </section>
+      ) : null}
+    </PlanPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
