@@ -50,7 +50,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       spentRatio: { value: project.spentMinor, max: project.goalMinor },
       matchingCommitted: money(project.matchingCommittedMinor),
       budgetLines: project.budgetLines.map((l) => ({ id: l.id, label: l.label, amount: money(l.amountMinor), spent: money(l.spentMinor) })),
-      needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, quantity: n.quantity })),
+      needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, skill: n.skill, quantity: n.quantity })),
       milestones: project.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status, target: date(m.targetDate), completed: date(m.completedOn) })),
       cofunders: project.cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratio: `${c.ratioMatched}:${c.ratioGiven}`, cap: money(c.capMinor), committed: money(c.committedMinor) })),
       updates: project.updates.map((u) => ({ id: u.id, body: u.body, published: date(u.publishedAt) })),
@@ -276,6 +276,7 @@ export default function ProjectPage() {
                 <span lang={n.description?.lang} dir="auto">
                   {n.description?.text}
                 </span>
+                {n.skill ? ` (${t(`skills.${n.skill}`, { defaultValue: n.skill })})` : ""}
                 {n.amount ? ` — ${n.amount}` : n.quantity ? ` — ${t("page.quantity", { count: n.quantity })}` : ""}
               </li>
             ))}

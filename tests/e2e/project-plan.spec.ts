@@ -57,7 +57,7 @@ test("an LGU editor adds a need, a milestone and a co-funder, and they appear on
   await checkA11y(page);
 
   await page.goto("/projects/naga-river-revitalisation?lng=en");
-  await expect(page.locator("#needs-title ~ ul")).toContainText(`Volunteer hydrologists ${stamp}`);
+  await expect(page.locator("#needs-title ~ ul li", { hasText: stamp })).toHaveText(`Skills: Volunteer hydrologists ${stamp} (Water and sanitation) — 2 needed`);
   await expect(page.locator("#milestones-title ~ ol")).toContainText(`Riverbank trees planted ${stamp}`);
   const row = page.locator("#cofunders-title ~ table tbody tr", { hasText: `Province of Camarines Sur ${stamp}` });
   await expect(row).toContainText("2:1");
