@@ -95,16 +95,9 @@ async function removeItem(claims: JwtClaims, lguId: string, slug: string, table:
   }).catch((error: unknown) => refusal(project, error));
 }
 
-/** One language of a localized text changed, the others kept. */
-async function withText(tx: Tx, table: typeof projectNeeds | typeof projectMilestones, project: PlanProject, id: string, language: string, value: string) {
-  const column = table === projectNeeds ? projectNeeds.description : projectMilestones.title;
-  const [row] = await tx
-    .select({ text: column })
-    .from(table)
-    .where(and(eq(table.id, id), eq(table.projectId, project.id)));
-  if (!row) throw new FormProblem("", "projects:planEditor.errors.itemNotFound", 404);
-  return { ...(row.text as LocalizedText), [language]: value };
-}
+/** One language of a localized text set, the others kept, in the same statement (no lost update). */
+const withText = (column: typeof projectNeeds.description | typeof projectMilestones.title, language: string, value: string) =>
+  sql<LocalizedText>`${column} || ${JSON.stringify({ [language]: value })}::jsonb`;
 
 // Needs ----------------------------------------------------------------------------------------
 
@@ -124,10 +117,9 @@ export async function saveNeed(claims: JwtClaims, lguId: string, slug: string, i
       await tx.insert(projectNeeds).values({ projectId: project.id, description: { [input.language]: input.description }, ...values });
       return;
     }
-    const description = await withText(tx, projectNeeds, project, input.id, input.language, input.description);
     const updated = await tx
       .update(projectNeeds)
-      .set({ ...values, description })
+      .set({ ...values, description: withText(projectNeeds.description, input.language, input.description) })
       .where(and(eq(projectNeeds.id, input.id), eq(projectNeeds.projectId, project.id)))
       .returning({ id: projectNeeds.id });
     if (updated.length === 0) await noRowChanged(tx, projectNeeds, project, input.id);
@@ -156,10 +148,9 @@ export async function saveMilestone(claims: JwtClaims, lguId: string, slug: stri
       await tx.insert(projectMilestones).values({ projectId: project.id, title: { [input.language]: input.title }, ...values });
       return;
     }
-    const title = await withText(tx, projectMilestones, project, input.id, input.language, input.title);
     const updated = await tx
       .update(projectMilestones)
-      .set({ ...values, title })
+      .set({ ...values, title: withText(projectMilestones.title, input.language, input.title) })
       .where(and(eq(projectMilestones.id, input.id), eq(projectMilestones.projectId, project.id)))
       .returning({ id: projectMilestones.id });
     if (updated.length === 0) await noRowChanged(tx, projectMilestones, project, input.id);
