@@ -6,14 +6,11 @@ import { Field, FormErrors } from "~/components/form";
 import { SelectField } from "~/components/form-extra";
 import { EditDisclosure, PlanPage, RemoveItemForm, replyFor, type PlanReply } from "~/components/project-plan";
 import { formatMoney } from "~/i18n/format";
-import { requireManagedLgu } from "~/modules/organisations/access.server";
 import { toMajorUnits } from "~/modules/projects/editing.server";
-import { backTo, formKey, loadPlanPage, refusedPlanForm } from "~/modules/projects/plan-page.server";
+import { loadPlanPage, planAction, planChange } from "~/modules/projects/plan-page.server";
 import { cofunderKinds, cofunderSchema, planItemSchema } from "~/modules/projects/plan-schema";
 import { listCofunders, removeCofunder, saveCofunder } from "~/modules/projects/plan.server";
-import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
-import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:planEditor.sections.cofunders");
 
@@ -39,32 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
-  const slug = params.project ?? "";
-  const back = backTo(request, lgu.slug, slug, "cofunders");
-  const formData = await request.formData();
-  if (formData.get("intent") === "remove") {
-    const form = formKey("remove", formData.get("id"));
-    const submission = await parseForm(formData, planItemSchema);
-    if (submission.status !== "success") return formError({ ...submission.reply(), form });
-    try {
-      await removeCofunder(session.claims, lgu.id, slug, submission.value.id);
-    } catch (error) {
-      return refusedPlanForm(submission, error, form);
-    }
-    return redirectWithToast(back, { type: "success", messageKey: "projects:cofundersEditor.removed" });
-  }
-  const form = formKey("cofunder", formData.get("id"));
-  const submission = await parseForm(formData, cofunderSchema);
-  if (submission.status !== "success") return formError({ ...submission.reply(), form });
-  try {
-    await saveCofunder(session.claims, lgu.id, slug, submission.value);
-  } catch (error) {
-    return refusedPlanForm(submission, error, form);
-  }
-  return redirectWithToast(back, { type: "success", messageKey: submission.value.id ? "projects:cofundersEditor.saved" : "projects:cofundersEditor.added" });
-}
+export const action = (args: ActionFunctionArgs) =>
+  planAction(args, "cofunders", {
+    remove: planChange({ form: "remove", schema: planItemSchema, apply: (c, l, p, v) => removeCofunder(c, l, p, v.id), done: () => "projects:cofundersEditor.removed" }),
+    save: planChange({
+      form: "cofunder",
+      schema: cofunderSchema,
+      apply: saveCofunder,
+      done: (v) => (v.id ? "projects:cofundersEditor.saved" : "projects:cofundersEditor.added"),
+    }),
+  });
 
 interface CofunderValues {
   name: string;

@@ -8,13 +8,10 @@ import { LANGUAGE_NAMES } from "~/components/project-form";
 import { EditDisclosure, PlanPage, RemoveItemForm, replyFor, type PlanReply } from "~/components/project-plan";
 import { formatDate } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
-import { requireManagedLgu } from "~/modules/organisations/access.server";
-import { backTo, formKey, loadPlanPage, refusedPlanForm } from "~/modules/projects/plan-page.server";
+import { loadPlanPage, planAction, planChange } from "~/modules/projects/plan-page.server";
 import { milestoneSchema, milestoneStatuses, milestoneStatusSchema, planItemSchema } from "~/modules/projects/plan-schema";
 import { listMilestones, removeMilestone, saveMilestone, setMilestoneStatus } from "~/modules/projects/plan.server";
-import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
-import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:planEditor.sections.milestones");
 
@@ -37,44 +34,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
-  const slug = params.project ?? "";
-  const back = backTo(request, lgu.slug, slug, "milestones");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "remove") {
-    const form = formKey("remove", formData.get("id"));
-    const submission = await parseForm(formData, planItemSchema);
-    if (submission.status !== "success") return formError({ ...submission.reply(), form });
-    try {
-      await removeMilestone(session.claims, lgu.id, slug, submission.value.id);
-    } catch (error) {
-      return refusedPlanForm(submission, error, form);
-    }
-    return redirectWithToast(back, { type: "success", messageKey: "projects:milestonesEditor.removed" });
-  }
-  if (intent === "status") {
-    const form = formKey("status", formData.get("id"));
-    const submission = await parseForm(formData, milestoneStatusSchema);
-    if (submission.status !== "success") return formError({ ...submission.reply(), form });
-    try {
-      await setMilestoneStatus(session.claims, lgu.id, slug, submission.value.id, submission.value.status);
-    } catch (error) {
-      return refusedPlanForm(submission, error, form);
-    }
-    return redirectWithToast(back, { type: "success", messageKey: "projects:milestonesEditor.statusChanged" });
-  }
-  const form = formKey("milestone", formData.get("id"));
-  const submission = await parseForm(formData, milestoneSchema);
-  if (submission.status !== "success") return formError({ ...submission.reply(), form });
-  try {
-    await saveMilestone(session.claims, lgu.id, slug, submission.value);
-  } catch (error) {
-    return refusedPlanForm(submission, error, form);
-  }
-  return redirectWithToast(back, { type: "success", messageKey: submission.value.id ? "projects:milestonesEditor.saved" : "projects:milestonesEditor.added" });
-}
+export const action = (args: ActionFunctionArgs) =>
+  planAction(args, "milestones", {
+    remove: planChange({ form: "remove", schema: planItemSchema, apply: (c, l, p, v) => removeMilestone(c, l, p, v.id), done: () => "projects:milestonesEditor.removed" }),
+    status: planChange({
+      form: "status",
+      schema: milestoneStatusSchema,
+      apply: (c, l, p, v) => setMilestoneStatus(c, l, p, v.id, v.status),
+      done: () => "projects:milestonesEditor.statusChanged",
+    }),
+    save: planChange({
+      form: "milestone",
+      schema: milestoneSchema,
+      apply: saveMilestone,
+      done: (v) => (v.id ? "projects:milestonesEditor.saved" : "projects:milestonesEditor.added"),
+    }),
+  });
 
 interface MilestoneValues {
   title: string;

@@ -8,16 +8,13 @@ import { LANGUAGE_NAMES } from "~/components/project-form";
 import { EditDisclosure, PlanPage, RemoveItemForm, replyFor, type PlanReply } from "~/components/project-plan";
 import { formatMoney } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
-import { requireManagedLgu } from "~/modules/organisations/access.server";
 import { toMajorUnits } from "~/modules/projects/editing.server";
-import { backTo, formKey, loadPlanPage, refusedPlanForm } from "~/modules/projects/plan-page.server";
+import { loadPlanPage, planAction, planChange } from "~/modules/projects/plan-page.server";
 import { needSchema, planItemSchema } from "~/modules/projects/plan-schema";
 import { listNeeds, removeNeed, saveNeed } from "~/modules/projects/plan.server";
 import { needKinds } from "~/modules/projects/vocabulary";
 import { skillCodes } from "~/modules/skills/vocabulary";
-import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
-import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:planEditor.sections.needs");
 
@@ -48,32 +45,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
-  const slug = params.project ?? "";
-  const back = backTo(request, lgu.slug, slug, "needs");
-  const formData = await request.formData();
-  if (formData.get("intent") === "remove") {
-    const form = formKey("remove", formData.get("id"));
-    const submission = await parseForm(formData, planItemSchema);
-    if (submission.status !== "success") return formError({ ...submission.reply(), form });
-    try {
-      await removeNeed(session.claims, lgu.id, slug, submission.value.id);
-    } catch (error) {
-      return refusedPlanForm(submission, error, form);
-    }
-    return redirectWithToast(back, { type: "success", messageKey: "projects:needsEditor.removed" });
-  }
-  const form = formKey("need", formData.get("id"));
-  const submission = await parseForm(formData, needSchema);
-  if (submission.status !== "success") return formError({ ...submission.reply(), form });
-  try {
-    await saveNeed(session.claims, lgu.id, slug, submission.value);
-  } catch (error) {
-    return refusedPlanForm(submission, error, form);
-  }
-  return redirectWithToast(back, { type: "success", messageKey: submission.value.id ? "projects:needsEditor.saved" : "projects:needsEditor.added" });
-}
+export const action = (args: ActionFunctionArgs) =>
+  planAction(args, "needs", {
+    remove: planChange({ form: "remove", schema: planItemSchema, apply: (c, l, p, v) => removeNeed(c, l, p, v.id), done: () => "projects:needsEditor.removed" }),
+    save: planChange({
+      form: "need",
+      schema: needSchema,
+      apply: saveNeed,
+      done: (v) => (v.id ? "projects:needsEditor.saved" : "projects:needsEditor.added"),
+    }),
+  });
 
 interface NeedValues {
   kind: string;

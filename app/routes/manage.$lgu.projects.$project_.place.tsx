@@ -5,13 +5,10 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
 import { SelectField } from "~/components/form-extra";
 import { PlanPage, type PlanReply } from "~/components/project-plan";
-import { requireManagedLgu } from "~/modules/organisations/access.server";
-import { backTo, loadPlanPage, refusedPlanForm } from "~/modules/projects/plan-page.server";
+import { loadPlanPage, planAction, planChange } from "~/modules/projects/plan-page.server";
 import { projectPlaceSchema } from "~/modules/projects/plan-schema";
 import { lguPlaces, setProjectPlace } from "~/modules/projects/plan.server";
-import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
-import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:planEditor.sections.place");
 
@@ -37,18 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
-  const slug = params.project ?? "";
-  const submission = await parseForm(request, projectPlaceSchema);
-  if (submission.status !== "success") return formError({ ...submission.reply(), form: "place" });
-  try {
-    await setProjectPlace(session.claims, lgu.id, slug, submission.value);
-  } catch (error) {
-    return refusedPlanForm(submission, error, "place");
-  }
-  return redirectWithToast(backTo(request, lgu.slug, slug, "place"), { type: "success", messageKey: "projects:placeEditor.saved" });
-}
+export const action = (args: ActionFunctionArgs) =>
+  planAction(args, "place", {
+    save: planChange({ form: "place", schema: projectPlaceSchema, apply: setProjectPlace, done: () => "projects:placeEditor.saved" }),
+  });
 
 export default function ProjectPlace() {
   const { header, places, current, values } = useLoaderData<typeof loader>();

@@ -422,7 +422,7 @@ describe("the staff pages' actions", () => {
     const badPlace = await answer(() => placePage.action({ request: post(`${base}/place`, pageEditor.cookie, { latitude: "95" }), params, context }));
     expect(badPlace.status).toBe(400);
     expect(await badPlace.json()).toMatchObject({
-      reply: { form: "place", error: { latitude: ["projects:placeEditor.validation.latitude"], longitude: ["projects:placeEditor.validation.bothOrNeither"] } },
+      reply: { form: "place-new", error: { latitude: ["projects:placeEditor.validation.latitude"], longitude: ["projects:placeEditor.validation.bothOrNeither"] } },
     });
     const closedPlace = await answer(() => placePage.action({ request: post(`${base}/place`, pageEditor.cookie, { latitude: "5", longitude: "5" }), params, context }));
     expect(closedPlace.status).toBe(409);

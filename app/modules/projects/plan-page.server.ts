@@ -3,12 +3,16 @@
  * project as its LGU's staff see it, whether this person may change it, the language the text
  * fields are in (?text=), and the answer to a refused form, marked with the form it belongs to.
  */
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import type { JwtClaims } from "~/db/client.server";
 import { isSupportedLanguage } from "~/i18n/config";
 import { getLanguage } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
 import { notFound } from "~/utils/errors";
+import { formError, parseForm } from "~/utils/forms.server";
+import { redirectWithToast } from "~/utils/toast.server";
 import { getManagedProject } from "./editing.server";
 
 export const planSections = ["needs", "milestones", "cofunders", "place"] as const;
@@ -64,4 +68,43 @@ export async function refusedPlanForm(submission: Submission, error: unknown, fo
   const answer = refusedForm(submission, error);
   const body = (await answer.json()) as { reply: object };
   return json({ reply: { ...body.reply, form } }, { status: answer.status });
+}
+
+/** One kind of change a plan page accepts: its form, its schema, the service that applies it. */
+export interface PlanChange<Schema extends z.ZodTypeAny> {
+  /** The form's name in formKey ("need", "remove", …). */
+  form: string;
+  schema: Schema;
+  apply: (claims: JwtClaims, lguId: string, projectSlug: string, value: z.output<Schema>) => Promise<unknown>;
+  /** The toast after it worked. */
+  done: (value: z.output<Schema>) => string;
+}
+
+/** Declares a change with its schema's types checked, for the `changes` of planAction. */
+export const planChange = <Schema extends z.ZodTypeAny>(change: PlanChange<Schema>) => change as unknown as PlanChange<z.ZodTypeAny>;
+
+/**
+ * The action of a plan page: editors and admins of the LGU only; the form's `intent` picks the
+ * change (`save` when none is given); a bad form or a refusal answers the form it came from; a
+ * change that worked goes back to the section with a toast.
+ */
+export async function planAction(
+  { request, params }: ActionFunctionArgs,
+  section: PlanSection,
+  changes: { save: PlanChange<z.ZodTypeAny> } & Record<string, PlanChange<z.ZodTypeAny>>,
+) {
+  const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
+  const slug = params.project ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const change = (typeof intent === "string" && Object.hasOwn(changes, intent) ? changes[intent] : undefined) ?? changes.save;
+  const form = formKey(change.form, formData.get("id"));
+  const submission = await parseForm(formData, change.schema);
+  if (submission.status !== "success") return formError({ ...submission.reply(), form });
+  try {
+    await change.apply(session.claims, lgu.id, slug, submission.value);
+  } catch (error) {
+    return refusedPlanForm(submission, error, form);
+  }
+  return redirectWithToast(backTo(request, lgu.slug, slug, section), { type: "success", messageKey: change.done(submission.value) });
 }
