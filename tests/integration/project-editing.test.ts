@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDbClient } from "../../app/db/client.server";
 import { createDraft, moveProject, toMajorUnits, toMinorUnits, updateProject } from "../../app/modules/projects/editing.server";
-import { projectFormSchema, type ProjectFormInput } from "../../app/modules/projects/schema";
+import { projectFormSchema, spendingSchema, type ProjectFormInput } from "../../app/modules/projects/schema";
 import { setupTestDatabase } from "../support/db";
 import { addLguRole, createLgu, createUser } from "../support/factories";
 
@@ -18,6 +18,19 @@ describe("money in the editor's form", () => {
     expect(toMajorUnits(5, "PHP")).toBe("0.05");
     expect(() => toMinorUnits("0", "PHP")).toThrow(expect.objectContaining({ messageKey: "projects:validation.goalPositive" }));
     expect(() => toMinorUnits("10.5", "JPY")).toThrow(expect.objectContaining({ messageKey: "projects:validation.goalDigits" }));
+    // Any other amount is reported beside its own field, in an amount's words.
+    expect(() => toMinorUnits("1.234", "PHP", "amount")).toThrow(
+      expect.objectContaining({ field: "amount", messageKey: "projects:planEditor.validation.amountDigits" }),
+    );
+  });
+
+  it("refuses dates that do not exist instead of rolling them over", () => {
+    const base = { textLanguage: "en", title: "Dates", sector: "health", goal: "10", currency: "USD" };
+    const feb30 = projectFormSchema.safeParse({ ...base, startsOn: "2027-02-30" });
+    expect(feb30.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["startsOn", "projects:validation.date"]]);
+    expect(projectFormSchema.safeParse({ ...base, startsOn: "2028-02-29" }).success).toBe(true);
+    const spent = spendingSchema.safeParse({ amount: "10", spentOn: "2026-02-29", payee: "Acme", category: "materials" });
+    expect(spent.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["spentOn", "projects:validation.date"]]);
   });
 
   it("refuses bad input with translation keys", () => {

@@ -12,14 +12,21 @@ import { databaseFailure, FormProblem } from "~/modules/organisations/errors.ser
 import { insertWithUniqueSlug, slugify } from "~/modules/organisations/slug.server";
 import type { ProjectFormInput } from "./schema";
 
-/** "1500000.5" PHP → 150000050 (integer minor units; no floats on the way). */
-export function toMinorUnits(major: string, currency: string): number {
+/**
+ * "1500000.5" PHP → 150000050 (integer minor units; no floats on the way). A problem is reported
+ * beside `field`, in the words of a goal for the project's goal and of an amount for any other.
+ */
+export function toMinorUnits(major: string, currency: string, field = "goal"): number {
+  const keys =
+    field === "goal"
+      ? { positive: "projects:validation.goalPositive", digits: "projects:validation.goalDigits", tooLarge: "projects:validation.goalTooLarge" }
+      : { positive: "projects:planEditor.validation.amount", digits: "projects:planEditor.validation.amountDigits", tooLarge: "projects:planEditor.validation.amountTooLarge" };
   const digits = currencyMinorDigits(currency);
   const [whole = "0", fraction = ""] = major.split(".");
-  if (fraction.length > digits) throw new FormProblem("goal", "projects:validation.goalDigits");
+  if (fraction.length > digits) throw new FormProblem(field, keys.digits);
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt((fraction + "0".repeat(digits)).slice(0, digits) || "0");
-  if (minor <= 0n) throw new FormProblem("goal", "projects:validation.goalPositive");
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new FormProblem("goal", "projects:validation.goalTooLarge");
+  if (minor <= 0n) throw new FormProblem(field, keys.positive);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new FormProblem(field, keys.tooLarge);
   return Number(minor);
 }
 

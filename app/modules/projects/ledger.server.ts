@@ -31,7 +31,7 @@ export async function listLedger(claims: JwtClaims, projectId: string) {
 
 export async function addBudgetLine(claims: JwtClaims, lguId: string, slug: string, input: { language: string; label: string; amount: string }) {
   const project = await projectOf(claims, lguId, slug);
-  const amountMinor = toMinorUnits(input.amount, project.currency);
+  const amountMinor = toMinorUnits(input.amount, project.currency, "amount");
   await withRls(claims, async (tx) => {
     const existing = await tx.select({ id: projectBudgetLines.id }).from(projectBudgetLines).where(eq(projectBudgetLines.projectId, project.id));
     await tx.insert(projectBudgetLines).values({ projectId: project.id, label: { [input.language]: input.label }, amountMinor, position: existing.length });
@@ -56,7 +56,7 @@ export async function reportSpending(
   input: { amount: string; spentOn: string; payee: string; category: string; budgetLineId?: string },
 ) {
   const project = await projectOf(claims, lguId, slug);
-  const amountMinor = toMinorUnits(input.amount, project.currency);
+  const amountMinor = toMinorUnits(input.amount, project.currency, "amount");
   await withRls(claims, async (tx) => {
     if (input.budgetLineId) {
       const [line] = await tx.select({ id: projectBudgetLines.id }).from(projectBudgetLines).where(and(eq(projectBudgetLines.id, input.budgetLineId), eq(projectBudgetLines.projectId, project.id)));

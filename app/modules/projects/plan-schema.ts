@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { supportedLanguages } from "~/i18n/config";
 import { isSkillCode } from "~/modules/skills/vocabulary";
+import { isCalendarDate } from "./schema";
 import { needKinds } from "./vocabulary";
 
 export const milestoneStatuses = ["planned", "in_progress", "done"] as const;
@@ -25,15 +26,6 @@ const amount = (key: string) =>
     .trim()
     .transform((v) => v.replace(/[,\s_]/g, ""))
     .refine((v) => /^\d{1,13}(\.\d{1,3})?$/.test(v) && /[1-9]/.test(v), key);
-
-/** A calendar date that exists (2027-02-30 does not), in the years a plan can reach. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
-  const year = date.getUTCFullYear();
-  return year >= 1990 && year <= 2100;
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

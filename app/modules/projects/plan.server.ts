@@ -32,22 +32,6 @@ async function projectOf(claims: JwtClaims, lguId: string, slug: string): Promis
   return { id: row.id, currency: row.currency, closed: row.status === "completed" || row.status === "cancelled" };
 }
 
-const MONEY_KEYS: Record<string, string> = {
-  "projects:validation.goalPositive": "projects:planEditor.validation.amount",
-  "projects:validation.goalDigits": "projects:planEditor.validation.amountDigits",
-  "projects:validation.goalTooLarge": "projects:planEditor.validation.amountTooLarge",
-};
-
-/** Typed major units to minor units, with the problem beside the form's own field. */
-function minorUnits(value: string, currency: string, field: string): number {
-  try {
-    return toMinorUnits(value, currency);
-  } catch (error) {
-    if (error instanceof FormProblem) throw new FormProblem(field, MONEY_KEYS[error.messageKey] ?? error.messageKey);
-    throw error;
-  }
-}
-
 const CONSTRAINT_PROBLEMS: Record<string, [string, string]> = {
   project_cofunders_cap: ["cap", "projects:cofundersEditor.validation.capBelowCommitted"],
   project_cofunders_ratio: ["ratio", "projects:cofundersEditor.validation.ratio"],
@@ -110,7 +94,7 @@ export async function listNeeds(claims: JwtClaims, projectId: string) {
 /** Adds a need, or changes the one `input.id` names (its text only in `input.language`). */
 export async function saveNeed(claims: JwtClaims, lguId: string, slug: string, input: NeedInput) {
   const project = await projectOf(claims, lguId, slug);
-  const amountMinor = input.amount === null ? null : minorUnits(input.amount, project.currency, "amount");
+  const amountMinor = input.amount === null ? null : toMinorUnits(input.amount, project.currency, "amount");
   const values = { kind: input.kind, amountMinor, skill: input.skill, quantity: input.quantity };
   await withRls(claims, async (tx) => {
     if (!input.id) {
@@ -191,7 +175,7 @@ export async function saveCofunder(claims: JwtClaims, lguId: string, slug: strin
     name: input.name,
     ratioMatched: input.ratio.matched,
     ratioGiven: input.ratio.given,
-    capMinor: minorUnits(input.cap, project.currency, "cap"),
+    capMinor: toMinorUnits(input.cap, project.currency, "cap"),
   };
   await withRls(claims, async (tx) => {
     if (!input.id) {

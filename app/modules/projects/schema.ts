@@ -12,10 +12,18 @@ const optionalText = (max: number) =>
     .max(max, "projects:validation.tooLong")
     .optional()
     .transform((v) => v || null);
+/** A calendar date that exists (2027-02-30 does not), in the years a plan can reach. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+  const year = date.getUTCFullYear();
+  return year >= 1990 && year <= 2100;
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "projects:validation.date")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "projects:validation.date")
+  .refine(isCalendarDate, "projects:validation.date")
   .optional()
   .or(z.literal("").transform(() => undefined));
 
@@ -67,10 +75,10 @@ export const updateSchema = z.object({
 });
 
 const amount = z
-  .string({ required_error: "projects:validation.goalPositive" })
+  .string({ required_error: "projects:planEditor.validation.amount" })
   .trim()
   .transform((v) => v.replace(/[,\s_]/g, ""))
-  .refine((v) => /^\d{1,13}(\.\d{1,3})?$/.test(v), "projects:validation.goalPositive");
+  .refine((v) => /^\d{1,13}(\.\d{1,3})?$/.test(v), "projects:planEditor.validation.amount");
 
 export const budgetLineSchema = z.object({
   language: z.enum(supportedLanguages, { errorMap: () => ({ message: "projects:validation.choice" }) }),
@@ -78,14 +86,15 @@ export const budgetLineSchema = z.object({
   amount,
 });
 
+export const spendingCategories = ["contractor", "materials", "labour", "services", "scholarship", "equipment", "other"] as const;
+
 export const spendingSchema = z.object({
   amount,
   spentOn: z
     .string({ required_error: "projects:validation.date" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "projects:validation.date")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v <= new Date().toISOString().slice(0, 10), "projects:validation.spentInFuture"),
+    .refine(isCalendarDate, "projects:validation.date")
+    .refine((v) => v <= new Date().toISOString().slice(0, 10), "projects:validation.spentInFuture"),
   payee: z.string({ required_error: "projects:validation.payeeRequired" }).trim().min(2, "projects:validation.payeeRequired").max(200, "projects:validation.tooLong"),
-  category: z.enum(["contractor", "materials", "labour", "services", "scholarship", "equipment", "other"], { errorMap: () => ({ message: "projects:validation.choice" }) }),
+  category: z.enum(spendingCategories, { errorMap: () => ({ message: "projects:validation.choice" }) }),
   budgetLineId: z.string().uuid("projects:validation.choice").optional().or(z.literal("").transform(() => undefined)),
 });
-export const spendingCategories = ["contractor", "materials", "labour", "services", "scholarship", "equipment", "other"] as const;
