@@ -12,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JwtClaims, Tx } from "../../app/db/client.server";
 import { setupTestDatabase } from "../support/db";
-import { DENIED, matrixProbe, RLS } from "../support/rls-matrix";
+import { ALL, DENIED, matrixProbe, matrixRunner, RLS, type MatrixBlock } from "../support/rls-matrix";
 import {
   addLguRole,
   addOrganisationRole,
@@ -52,16 +52,7 @@ const ACTORS = [
 ] as const;
 type Actor = (typeof ACTORS)[number];
 
-const OPS = ["select", "insert", "update", "delete"] as const;
-type Op = (typeof OPS)[number];
 
-/** Refused with "new row violates row-level security policy". */
-/** Refused before row-level security: the API roles hold no privilege on the relation. */
-/** Sees every row the database owner sees (and there is at least one). */
-const ALL = "all";
-/** A number: rows seen (select) or rows changed (insert, update, delete); 0 is a silent refusal. */
-type Expected = number | typeof RLS | typeof DENIED | typeof ALL;
-type MatrixRow = readonly [Actor, Expected, Expected, Expected, Expected];
 
 interface World {
   users: Record<Exclude<Actor, "anonymous">, User>;
@@ -75,58 +66,11 @@ let w: World;
 
 const claimsOf = (actor: Actor): JwtClaims | null => (actor === "anonymous" ? null : w.users[actor].claims);
 
-const { attempt, asOwner, snapshotOf } = matrixProbe(db, (actor) => claimsOf(actor as Actor));
+const probe = matrixProbe(db, (actor) => claimsOf(actor as Actor));
+const { asOwner, snapshotOf } = probe;
+type Block = MatrixBlock<Actor>;
 
-interface Block {
-  /** The table or view, and which rows the matrix is about. */
-  title: string;
-  ops: Record<Op, () => SQL>;
-  /** What the owner sees of the target rows, including any row an insert would add. */
-  snapshot: () => SQL;
-  /** Run before an operation's cases (e.g. withdraw a row so that inserting it again is possible). */
-  arrange?: Partial<Record<Op, () => Promise<void>>>;
-  rows: readonly MatrixRow[];
-}
-
-function label(actor: Actor, op: Op, expected: Expected): string {
-  if (expected === RLS || expected === DENIED) return `${actor}: refused (${expected})`;
-  if (expected === ALL) return `${actor}: sees every row`;
-  if (expected === 0) return `${actor}: ${op === "select" ? "sees nothing" : "changes nothing (0 rows)"}`;
-  const rows = `${expected} row${expected === 1 ? "" : "s"}`;
-  return op === "select" ? `${actor}: sees ${rows}` : `${actor}: allowed (${rows})`;
-}
-
-function matrix(block: Block) {
-  const actorsCovered = block.rows.map(([actor]) => actor);
-  if (actorsCovered.join() !== ACTORS.join()) throw new Error(`${block.title}: the matrix must list every actor, in order`);
-
-  describe(block.title, () => {
-    OPS.forEach((op, column) => {
-      describe(op, () => {
-        const arrange = block.arrange?.[op];
-        if (arrange) beforeAll(arrange);
-        const cases = block.rows.map((row) => {
-          const expected = row[column + 1] as Expected;
-          return [label(row[0], op, expected), row[0], expected] as const;
-        });
-        it.each(cases)("%s", async (_name, actor, expected) => {
-          const query = block.ops[op]();
-          const allowedWrite = op !== "select" && typeof expected === "number" && expected > 0;
-          const before = op === "select" ? "" : await snapshotOf(block.snapshot());
-          const outcome = await attempt(actor, op, query, op === "select" || allowedWrite);
-          if (expected === ALL) {
-            const everything = (await asOwner(query)).length;
-            expect(everything).toBeGreaterThan(0);
-            expect(outcome).toBe(everything);
-          } else {
-            expect(outcome).toBe(expected);
-          }
-          if (op !== "select") expect(await snapshotOf(block.snapshot()), "the rows as the database owner sees them").toBe(before);
-        });
-      });
-    });
-  });
-}
+const matrix = matrixRunner(ACTORS, probe);
 
 beforeAll(async () => {
   const url = db().url;

@@ -14,7 +14,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JwtClaims } from "../../app/db/client.server";
 import { setupTestDatabase } from "../support/db";
-import { matrixProbe, RLS } from "../support/rls-matrix";
+import { matrixProbe, matrixRunner, RLS, type MatrixBlock } from "../support/rls-matrix";
 import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser, makePlatformAdmin } from "../support/factories";
 import { addProjectDetails, createProject, followProject } from "../support/project-factories";
 
@@ -43,15 +43,9 @@ const ACTORS = [
 ] as const;
 type Actor = (typeof ACTORS)[number];
 
-const OPS = ["select", "insert", "update", "delete"] as const;
-type Op = (typeof OPS)[number];
 
-/** Refused with "new row violates row-level security policy". */
 /** Refused by the workflow trigger: completed and cancelled projects take no more edits. */
 const CLOSED = "this project is closed";
-/** A number: rows seen (select) or rows changed (insert, update, delete); 0 is a silent refusal. */
-type Expected = number | typeof RLS | typeof CLOSED;
-type MatrixRow = readonly [Actor, Expected, Expected, Expected, Expected];
 
 interface Project {
   id: string;
@@ -73,49 +67,12 @@ let w: World;
 const claimsOf = (actor: Actor): JwtClaims | null => (actor === "anonymous" ? null : w.users[actor].claims);
 const id = (actor: Exclude<Actor, "anonymous">) => w.users[actor].id;
 
-const { attempt, asOwner, snapshotOf } = matrixProbe(db, (actor) => claimsOf(actor as Actor));
+const probe = matrixProbe(db, (actor) => claimsOf(actor as Actor));
+const { asOwner, attempt, snapshotOf } = probe;
+type Block = MatrixBlock<Actor>;
+type MatrixRow = Block["rows"][number];
 
-interface Block {
-  title: string;
-  ops: Record<Op, () => SQL>;
-  /** What the owner sees of the target rows, including any row an insert would add. */
-  snapshot: () => SQL;
-  arrange?: Partial<Record<Op, () => Promise<void>>>;
-  rows: readonly MatrixRow[];
-}
-
-function label(actor: Actor, op: Op, expected: Expected): string {
-  if (expected === RLS || expected === CLOSED) return `${actor}: refused (${expected})`;
-  if (expected === 0) return `${actor}: ${op === "select" ? "sees nothing" : "changes nothing (0 rows)"}`;
-  const rows = `${expected} row${expected === 1 ? "" : "s"}`;
-  return op === "select" ? `${actor}: sees ${rows}` : `${actor}: allowed (${rows})`;
-}
-
-function matrix(block: Block) {
-  const actorsCovered = block.rows.map(([actor]) => actor);
-  if (actorsCovered.join() !== ACTORS.join()) throw new Error(`${block.title}: the matrix must list every actor, in order`);
-
-  describe(block.title, () => {
-    OPS.forEach((op, column) => {
-      describe(op, () => {
-        const arrange = block.arrange?.[op];
-        if (arrange) beforeAll(arrange);
-        const cases = block.rows.map((row) => {
-          const expected = row[column + 1] as Expected;
-          return [label(row[0], op, expected), row[0], expected] as const;
-        });
-        it.each(cases)("%s", async (_name, actor, expected) => {
-          const query = block.ops[op]();
-          const allowedWrite = op !== "select" && typeof expected === "number" && expected > 0;
-          const before = op === "select" ? "" : await snapshotOf(block.snapshot());
-          const outcome = await attempt(actor, op, query, op === "select" || allowedWrite);
-          expect(outcome).toBe(expected);
-          if (op !== "select") expect(await snapshotOf(block.snapshot()), "the rows as the database owner sees them").toBe(before);
-        });
-      });
-    });
-  });
-}
+const matrix = matrixRunner(ACTORS, probe);
 
 beforeAll(async () => {
   const url = db().url;
