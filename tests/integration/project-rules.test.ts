@@ -303,6 +303,111 @@ describe("audit", () => {
   });
 });
 
+describe("audit of the plan", () => {
+  it("budget lines, co-funders, needs, milestones and photos: every insert, change and removal, under the LGU", async () => {
+    const { id } = await project({ status: "draft" });
+    const inserted = await as(w.editor, async (tx) => {
+      const one = async (query: SQL) => (await tx.execute<{ id: string }>(query))[0]!.id;
+      return [
+        await one(sql`insert into project_budget_lines (project_id, label, amount_minor) values (${id}, '{"en":"Pipes"}', 90000) returning id`),
+        await one(sql`insert into project_cofunders (project_id, kind, name, ratio_matched, cap_minor)
+                      values (${id}, 'province', 'Province', 1, 50000) returning id`),
+        await one(sql`insert into project_needs (project_id, kind, description, quantity) values (${id}, 'in_kind', '{"en":"Cement"}', 4) returning id`),
+        await one(sql`insert into project_milestones (project_id, title, target_date) values (${id}, '{"en":"Start"}', '2027-01-10') returning id`),
+        await one(sql`with photo as (select gen_random_uuid() as id)
+                      insert into project_photos (id, project_id, storage_key, width, height, alt)
+                      select photo.id, ${id}, 'projects/' || ${id} || '/photos/' || photo.id, 640, 480, '{"en":"Site"}' from photo returning id`),
+      ];
+    });
+    await run(w.editor, sql`update project_budget_lines set amount_minor = 95000 where project_id = ${id}`);
+    await run(w.editor, sql`update project_cofunders set cap_minor = 60000 where project_id = ${id}`);
+    await run(w.editor, sql`delete from project_needs where project_id = ${id}`);
+    await run(w.editor, sql`delete from project_photos where project_id = ${id}`);
+    const rows = await db().client.sql<{ action: string; actor_id: string; lgu_id: string; subject_id: string }[]>`
+      select action, actor_id, lgu_id, subject_id from audit_log where subject_id = any(${inserted}) order by id`;
+    expect(rows.map((r) => r.action)).toEqual([
+      "project_budget_lines.insert",
+      "project_cofunders.insert",
+      "project_needs.insert",
+      "project_milestones.insert",
+      "project_photos.insert",
+      "project_budget_lines.update",
+      "project_cofunders.update",
+      "project_needs.delete",
+      "project_photos.delete",
+    ]);
+    expect(new Set(rows.map((r) => r.actor_id))).toEqual(new Set([w.editor.id]));
+    expect(new Set(rows.map((r) => r.lgu_id))).toEqual(new Set([w.town.id]));
+  });
+});
+
+describe("photos and evidence name only their own files", () => {
+  const insertPhoto = (user: User, projectId: string, key: SQL, updateId: string | null = null) =>
+    run(user, sql`with photo as (select gen_random_uuid() as id)
+      insert into project_photos (id, project_id, update_id, storage_key, width, height, alt)
+      select photo.id, ${projectId}, ${updateId}, ${key}, 640, 480, '{"en":"Site"}' from photo`);
+
+  it("a photo's storage key is its own project's and its own id's; pointing at any other file is refused", async () => {
+    const { id } = await project({ status: "draft" });
+    const other = await project({ status: "draft" });
+    const keys = [
+      sql`'verification/' || gen_random_uuid() || '/resolution.pdf'`,
+      sql`'projects/' || ${other.id} || '/photos/' || gen_random_uuid()`,
+      sql`'projects/' || ${id} || '/photos/../../verification/x'`,
+    ];
+    for (const key of keys) expect(await refusalOf(insertPhoto(w.editor, id, key))).toMatchObject({ constraint: "project_photos_storage_key" });
+    expect(await db().client.sql`select 1 from project_photos where project_id = ${id}`).toHaveLength(0);
+  });
+
+  it("a photo keeps its uploader, bytes and update; only alt text and position change", async () => {
+    const { id } = await project({ status: "draft" });
+    const { updateId } = await addProjectDetails(db().url, id);
+    await run(w.editor, sql`with photo as (select gen_random_uuid() as id)
+      insert into project_photos (id, project_id, update_id, storage_key, width, height, alt, uploaded_by)
+      select photo.id, ${id}, ${updateId}, 'projects/' || ${id} || '/photos/' || photo.id, 640, 480, '{"en":"Site"}', ${w.member.id} from photo`);
+    const [photo] = await db().client.sql<{ id: string; uploaded_by: string }[]>`
+      select id, uploaded_by from project_photos where project_id = ${id} and alt = '{"en":"Site"}'`;
+    expect(photo!.uploaded_by).toBe(w.editor.id);
+    for (const change of [sql`width = 10`, sql`update_id = null`, sql`uploaded_by = ${w.member.id}`, sql`storage_key = storage_key || 'x'`]) {
+      expect(await refusalOf(run(w.editor, sql`update project_photos set ${change} where id = ${photo!.id}`))).not.toBeNull();
+    }
+    await run(w.editor, sql`update project_photos set alt = '{"en":"Site","fil":"Lugar"}', position = 2 where id = ${photo!.id}`);
+    expect(await db().client.sql`select alt, position from project_photos where id = ${photo!.id}`).toEqual([
+      { alt: { en: "Site", fil: "Lugar" }, position: 2 },
+    ]);
+  });
+
+  it("an update's photo belongs to the update's own project", async () => {
+    const { id } = await project({ status: "draft" });
+    const other = await project({ status: "draft" });
+    const { updateId } = await addProjectDetails(db().url, other.id);
+    expect(await refusalOf(insertPhoto(w.editor, id, sql`'projects/' || ${id} || '/photos/' || photo.id`, updateId))).toMatchObject({
+      code: "23514",
+    });
+  });
+
+  it("spending evidence lives under the report's own project, with its name, type and size", async () => {
+    const { id } = await project({ status: "fundraising" });
+    const other = await project({ status: "fundraising" });
+    const report = (path: SQL, filename = "receipt.pdf", size = 2048) =>
+      run(w.treasurer, sql`insert into spending_reports (project_id, amount_minor, spent_on, payee, category, reported_by,
+          evidence_path, evidence_filename, evidence_content_type, evidence_size)
+        values (${id}, 5000, '2026-11-15', 'Supplier', 'materials', auth.uid(), ${path}, ${filename}, 'application/pdf', ${size})`);
+    const own = sql`'projects/' || ${id} || '/spending/' || gen_random_uuid() || '/receipt.pdf'`;
+    expect(await refusalOf(report(sql`'projects/' || ${other.id} || '/spending/' || gen_random_uuid() || '/receipt.pdf'`))).toMatchObject({
+      constraint: "spending_reports_evidence_key",
+    });
+    expect(await refusalOf(report(sql`'verification/' || gen_random_uuid() || '/receipt.pdf'`))).toMatchObject({
+      constraint: "spending_reports_evidence_key",
+    });
+    expect(await refusalOf(report(sql`'projects/' || ${id} || '/spending/' || gen_random_uuid() || '/receipt.exe'`))).toMatchObject({
+      constraint: "spending_reports_evidence_key",
+    });
+    expect(await refusalOf(report(own, "receipt.pdf", 0))).toMatchObject({ constraint: "spending_reports_evidence_whole" });
+    expect(await refusalOf(report(own))).toBeNull();
+  });
+});
+
 describe("spending reports are never deleted", () => {
   it("a correction keeps them in the reporter's name: nobody reassigns one to someone else", async () => {
     const { id } = await project({ status: "fundraising" });

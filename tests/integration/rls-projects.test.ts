@@ -402,6 +402,13 @@ const DETAIL_TABLES: DetailTable[] = [
     insert: (p) => sql`insert into project_updates (project_id, body, author_id) values (${p}, '{"en":"Matrix news"}', auth.uid())`,
     update: (p) => sql`update project_updates set body = '{"en":"Corrected"}' where project_id = ${p}`,
   },
+  {
+    table: "project_photos",
+    insert: (p) => sql`with photo as (select gen_random_uuid() as id)
+                       insert into project_photos (id, project_id, storage_key, width, height, alt)
+                       select photo.id, ${p}, 'projects/' || ${p} || '/photos/' || photo.id, 640, 480, '{"en":"Matrix photo"}' from photo`,
+    update: (p) => sql`update project_photos set alt = '{"en":"Corrected"}', position = 3 where project_id = ${p}`,
+  },
 ];
 
 function detailOps({ table, insert, update }: DetailTable, project: () => Project): Pick<Block, "ops" | "snapshot"> {

@@ -61,12 +61,13 @@ export interface ProjectDetails {
   milestoneId: string;
   cofunderId: string;
   updateId: string;
+  photoId: string;
   spendingReportId: string | null;
 }
 
 /**
  * One row of each kind under a project: a budget line, a money need, a milestone, a co-funder, an
- * update, and (with `spending`) a spending report not tied to a budget line.
+ * update with a photo, and (with `spending`) a spending report not tied to a budget line.
  */
 export async function addProjectDetails(
   url: string,
@@ -90,13 +91,19 @@ export async function addProjectDetails(
     const updateId = await one(sql`
       insert into project_updates (project_id, body, author_id) values (${projectId}, ${sql.json({ en: "Work has begun." })}, ${options.authorId ?? null})
       returning id`);
+    const photoId = await one(sql`
+      with photo as (select gen_random_uuid() as id)
+      insert into project_photos (id, project_id, update_id, storage_key, width, height, alt)
+      select photo.id, ${projectId}, ${updateId}, 'projects/' || ${projectId} || '/photos/' || photo.id, 1280, 960, ${sql.json({ en: "Volunteers laying pipes" })}
+      from photo
+      returning id`);
     const spendingReportId = options.spending
       ? await one(sql`
           insert into spending_reports (project_id, amount_minor, spent_on, payee, category, reported_by)
           values (${projectId}, 120000, '2026-11-02', 'Hardware store', 'materials', ${options.reportedBy ?? null})
           returning id`)
       : null;
-    return { budgetLineId, needId, milestoneId, cofunderId, updateId, spendingReportId };
+    return { budgetLineId, needId, milestoneId, cofunderId, updateId, photoId, spendingReportId };
   });
 }
 

@@ -87,7 +87,6 @@ export const projects = pgTable(
     implementingPartner: text("implementing_partner"),
     status: projectStatus("status").notNull().default("draft"),
     cancelReason: text("cancel_reason"),
-    coverPhotoPath: text("cover_photo_path"),
     createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -241,11 +240,42 @@ export const projectUpdates = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     projectId: projectRef(),
     body: jsonb("body").$type<LocalizedText>().notNull(),
-    photoPaths: text("photo_paths").array().notNull().default(sql`'{}'::text[]`),
     authorId: uuid("author_id").references(() => authUsers.id, { onDelete: "set null" }),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("project_updates_project_idx").on(t.projectId, t.publishedAt), ...childPolicies(t.projectId)],
+).enableRLS();
+
+/**
+ * Photos of a project, or of one of its updates (update_id set). The bytes live in the storage port
+ * under `storage_key`, already resized to WebP variants with their metadata (GPS, camera) stripped;
+ * width and height are the largest variant's, so pages reserve the space. Alt text per language.
+ * The project's cover is its first photo that is not an update's (lowest position).
+ */
+export const projectPhotos = pgTable(
+  "project_photos",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    updateId: uuid("update_id").references(() => projectUpdates.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    alt: jsonb("alt").$type<LocalizedText>().notNull(),
+    position: integer("position").notNull().default(0),
+    uploadedBy: uuid("uploaded_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("project_photos_project_idx").on(t.projectId, t.position),
+    index("project_photos_update_idx").on(t.updateId),
+    uniqueIndex("project_photos_storage_key_unique").on(t.storageKey),
+    check("project_photos_size", sql`${t.width} between 1 and 10000 and ${t.height} between 1 and 10000`),
+    // The row names its own bytes: nobody can point a photo at another project's (or any other) file.
+    check("project_photos_storage_key", sql`${t.storageKey} = 'projects/' || ${t.projectId} || '/photos/' || ${t.id}`),
+    check("project_photos_alt_present", sql`jsonb_typeof(${t.alt}) = 'object' and ${t.alt} <> '{}'::jsonb`),
+    ...childPolicies(t.projectId),
+  ],
 ).enableRLS();
 
 /** Money out: written by the LGU's treasurer or admin, audited, with one evidence document. */
@@ -262,13 +292,29 @@ export const spendingReports = pgTable(
     spentOn: date("spent_on").notNull(),
     payee: text("payee").notNull(),
     category: text("category").notNull(),
+    // One evidence document (receipt, invoice), published with the report: storage key, the name
+    // it was uploaded under (made storage-safe), its type from its first bytes, and its size.
     evidencePath: text("evidence_path"),
+    evidenceFilename: text("evidence_filename"),
+    evidenceContentType: text("evidence_content_type"),
+    evidenceSize: integer("evidence_size"),
     reportedBy: uuid("reported_by").references(() => authUsers.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("spending_reports_project_idx").on(t.projectId, t.spentOn),
     check("spending_reports_amount", sql`${t.amountMinor} > 0`),
+    check(
+      "spending_reports_evidence_whole",
+      sql`(${t.evidencePath} is null) = (${t.evidenceFilename} is null) and (${t.evidencePath} is null) = (${t.evidenceContentType} is null)
+        and (${t.evidencePath} is null) = (${t.evidenceSize} is null) and (${t.evidenceSize} is null or ${t.evidenceSize} > 0)`,
+    ),
+    // Evidence lives under the report's own project: a report cannot publish somebody else's file.
+    check(
+      "spending_reports_evidence_key",
+      sql`${t.evidencePath} is null
+        or ${t.evidencePath} ~ ('^projects/' || ${t.projectId} || '/spending/[0-9a-f-]{36}/[A-Za-z0-9][A-Za-z0-9_-]*[.](pdf|png|jpg)$')`,
+    ),
     pgPolicy("visible with the project", { for: "select", to: [anonRole, authenticatedRole], using: canSee(t.projectId) }),
     pgPolicy("treasurers report spending", {
       for: "insert",
