@@ -10,8 +10,8 @@ import { supportedLanguages } from "~/i18n/config";
 import { FormErrors, type ReplyLike } from "./form";
 import { LANGUAGE_NAMES } from "./project-form";
 
-export type PlanSection = "needs" | "milestones" | "cofunders" | "place";
-const SECTIONS: PlanSection[] = ["needs", "milestones", "cofunders", "place"];
+export type PlanSection = "needs" | "milestones" | "cofunders" | "place" | "photos";
+const SECTIONS: PlanSection[] = ["needs", "milestones", "cofunders", "place", "photos"];
 
 export interface PlanHeaderData {
   lgu: { slug: string; name: string };

@@ -15,10 +15,16 @@ import { siteUrl } from "~/modules/auth/emails.server";
 import { postUpdate } from "~/modules/projects/follow.server";
 import { addBudgetLine, listLedger, removeBudgetLine, reportSpending } from "~/modules/projects/ledger.server";
 import { budgetLineSchema, projectFormSchema, spendingCategories, spendingSchema, transitionSchema, updateSchema } from "~/modules/projects/schema";
+import { MAX_EVIDENCE_BYTES } from "~/modules/files/documents.server";
+import { readUpload, type UploadedFile } from "~/modules/files/upload.server";
+import { FormProblem } from "~/modules/organisations/errors.server";
+import { MAX_PHOTO_BYTES, preparePhoto, type NewPhoto } from "~/modules/projects/photos.server";
 import { notFound } from "~/utils/errors";
 import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+
+const UPDATE_PHOTO_FIELDS = ["photo1", "photo2", "photo3"] as const;
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:manage.edit");
 
@@ -55,8 +61,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       languagesWritten: Object.keys(project.title),
       canReportSpending: isAdmin || roles.includes("treasurer"),
       lines: ledger.lines.map((l) => ({ id: l.id, label: localized(l.label, language), amount: money(l.amountMinor) })),
-      spending: ledger.spending.map((r) => ({ id: r.id, amount: money(r.amountMinor), spentOn: formatDate(r.spentOn, language), payee: r.payee, category: r.category })),
+      spending: ledger.spending.map((r) => ({
+        id: r.id,
+        amount: money(r.amountMinor),
+        spentOn: formatDate(r.spentOn, language),
+        payee: r.payee,
+        category: r.category,
+        evidence: r.evidencePath ? `/projects/${project.slug}/spending/${r.id}/evidence` : null,
+      })),
       currency: project.currency,
+      photoMegabytes: MAX_PHOTO_BYTES / (1024 * 1024),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -65,7 +79,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu);
   const slug = params.project ?? "";
-  const formData = await request.formData();
+  // Spending (an evidence document) and updates (photos) come as multipart forms.
+  let formData: FormData;
+  let files = new Map<string, UploadedFile>();
+  if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
+    const upload = await readUpload(request, { evidence: MAX_EVIDENCE_BYTES, ...Object.fromEntries(UPDATE_PHOTO_FIELDS.map((f) => [f, MAX_PHOTO_BYTES])) });
+    if (!upload.ok) {
+      if (upload.problem === "unreadable") return formError({ status: "error", error: { "": ["projects:photos.errors.unreadable"] } });
+      const evidence = upload.field === "evidence";
+      const message = evidence ? "projects:ledger.errors.evidenceTooLarge" : "projects:photos.errors.tooLarge";
+      return formError({ status: "error", error: { [upload.field]: [message] }, form: evidence ? "spending" : "update" });
+    }
+    formData = upload.fields;
+    files = upload.files;
+  } else {
+    formData = await request.formData();
+  }
   const intent = formData.get("intent");
   if (intent === "line" || intent === "removeLine" || intent === "spending") {
     const form = String(intent);
@@ -86,7 +115,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return formError({ ...submission.reply(), form });
     try {
       if (intent === "line") await addBudgetLine(session.claims, lgu.id, slug, submission.value as { language: string; label: string; amount: string });
-      else await reportSpending(session.claims, lgu.id, slug, submission.value as { amount: string; spentOn: string; payee: string; category: string; budgetLineId?: string });
+      else {
+        const value = submission.value as { amount: string; spentOn: string; payee: string; category: string; budgetLineId?: string };
+        await reportSpending(session.claims, lgu.id, slug, value, files.get("evidence") ?? null);
+      }
     } catch (error) {
       return answerRefusal(submission, error);
     }
@@ -96,7 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = await parseForm(formData, updateSchema);
     if (submission.status !== "success") return formError({ ...submission.reply(), form: "update" });
     try {
-      const told = await postUpdate(session.claims, lgu.id, slug, submission.value, siteUrl(request));
+      const photos = await updatePhotos(files, formData, submission.value.language);
+      const told = await postUpdate(session.claims, lgu.id, slug, { ...submission.value, photos }, siteUrl(request));
       return redirectWithToast(`/manage/${lgu.slug}/projects/${slug}`, { type: "success", messageKey: "projects:manage.updatePosted", values: { count: told } });
     } catch (error) {
       const answer = refusedForm(submission, error);
@@ -126,8 +159,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/manage/${lgu.slug}/projects/${slug}?text=${submission.value.textLanguage}`, { type: "success", messageKey: "projects:manage.saved" });
 }
 
+/** The photos of an update: up to three file fields, each with its own alt text (required). */
+async function updatePhotos(files: Map<string, UploadedFile>, formData: FormData, language: string): Promise<NewPhoto[]> {
+  const photos: NewPhoto[] = [];
+  for (const [i, field] of UPDATE_PHOTO_FIELDS.entries()) {
+    const file = files.get(field);
+    if (!file) continue;
+    const alt = String(formData.get(`alt${i + 1}`) ?? "").trim();
+    if (alt.length < 3) throw new FormProblem(`alt${i + 1}`, "projects:photos.validation.altRequired");
+    if (alt.length > 250) throw new FormProblem(`alt${i + 1}`, "projects:validation.tooLong");
+    photos.push({ alt: { [language]: alt }, variants: await preparePhoto(file.bytes, field) });
+  }
+  return photos;
+}
+
 export default function EditProject() {
-  const { lgu, project, canEdit, moves, values, languagesWritten, canReportSpending, lines, spending, currency } = useLoaderData<typeof loader>();
+  const { lgu, project, canEdit, moves, values, languagesWritten, canReportSpending, lines, spending, currency, photoMegabytes } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const reply = data?.reply as { form?: string; error?: Record<string, string[] | null> | null } | undefined;
   const { t } = useTranslation("projects");
@@ -149,7 +196,7 @@ export default function EditProject() {
       <nav aria-labelledby="plan-title">
         <h2 id="plan-title">{t("planEditor.title")}</h2>
         <ul className="inline-list" role="list">
-          {(["needs", "milestones", "cofunders", "place"] as const).map((section) => (
+          {(["needs", "milestones", "cofunders", "place", "photos"] as const).map((section) => (
             <li key={section}>
               <Link to={`/manage/${lgu.slug}/projects/${project.slug}/${section}`}>{t(`planEditor.sections.${section}`)}</Link>
             </li>
@@ -255,17 +302,27 @@ export default function EditProject() {
                   <th scope="col" className="number">
                     {t("page.amount")}
                   </th>
+                  <th scope="col">{t("page.evidence")}</th>
                 </tr>
               </thead>
               <tbody>
                 {spending.map((r) => (
                   <tr key={r.id}>
                     <td>{r.spentOn}</td>
-                    <th scope="row">
+                    <th scope="row" id={`spending-${r.id}`}>
                       <bdi>{r.payee}</bdi>
                     </th>
                     <td>{t(`ledger.categories.${r.category}`, { defaultValue: r.category })}</td>
                     <td className="number">{r.amount}</td>
+                    <td>
+                      {r.evidence ? (
+                        <a href={r.evidence} aria-describedby={`spending-${r.id}`}>
+                          {t("page.evidenceLink")}
+                        </a>
+                      ) : (
+                        <span className="muted">{t("page.noEvidence")}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -273,7 +330,7 @@ export default function EditProject() {
           </div>
         )}
         {canReportSpending ? (
-          <Form method="post" className="form">
+          <Form method="post" className="form" encType="multipart/form-data">
             <h3>{t("ledger.report")}</h3>
             <p className="field__hint">{t("ledger.reportHint")}</p>
             <input type="hidden" name="intent" value="spending" />
@@ -296,6 +353,15 @@ export default function EditProject() {
               placeholder={t("ledger.noLine")}
               options={lines.map((l) => ({ value: l.id, label: l.label?.text ?? "" }))}
             />
+            <Field
+              id="spending-evidence"
+              name="evidence"
+              type="file"
+              accept="application/pdf,image/png,image/jpeg"
+              label={t("ledger.evidence")}
+              hint={t("ledger.evidenceHint")}
+              reply={reply?.form === "spending" ? reply : undefined}
+            />
             <button type="submit" className="button">
               {t("ledger.reportSubmit")}
             </button>
@@ -306,7 +372,7 @@ export default function EditProject() {
       {canEdit && project.public ? (
         <section aria-labelledby="update-title" className="card stack">
           <h2 id="update-title">{t("manage.updateTitle")}</h2>
-          <Form method="post" className="form">
+          <Form method="post" className="form" encType="multipart/form-data">
             <input type="hidden" name="intent" value="update" />
             <FormErrors reply={reply?.form === "update" ? reply : undefined} />
             <SelectField
@@ -317,6 +383,21 @@ export default function EditProject() {
               options={supportedLanguages.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] ?? l }))}
             />
             <TextareaField id="update-body" name="body" label={t("manage.updateBody")} reply={reply?.form === "update" ? reply : undefined} rows={4} maxLength={4000} dir="auto" />
+            {[1, 2, 3].map((n) => (
+              <fieldset className="fieldset" key={n}>
+                <legend>{t("photos.updatePhoto", { n })}</legend>
+                <Field
+                  id={`update-photo${n}`}
+                  name={`photo${n}`}
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp"
+                  label={t("photos.file")}
+                  hint={n === 1 ? t("photos.fileHint", { size: photoMegabytes }) : undefined}
+                  reply={reply?.form === "update" ? reply : undefined}
+                />
+                <Field id={`update-alt${n}`} name={`alt${n}`} label={t("photos.altShort")} hint={n === 1 ? t("photos.altHint") : undefined} reply={reply?.form === "update" ? reply : undefined} maxLength={250} dir="auto" />
+              </fieldset>
+            ))}
             <button type="submit" className="button">
               {t("manage.updatePost")}
             </button>

@@ -8,7 +8,8 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
 import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server";
-import { getPublicProject } from "~/modules/projects/queries.server";
+import { photoUrl } from "~/modules/projects/photos.server";
+import { getPublicProject, type PublicProject } from "~/modules/projects/queries.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { scriptFree } from "~/utils/meta";
 
@@ -16,6 +17,36 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 // Links and plain forms only: no JavaScript needed.
 export const handle = scriptFree;
+
+function photoView(slug: string, photo: PublicProject["photos"][number]) {
+  return {
+    id: photo.id,
+    alt: photo.alt,
+    width: photo.width,
+    height: photo.height,
+    small: photoUrl(slug, photo.id, 480),
+    large: photoUrl(slug, photo.id, 1280),
+  };
+}
+
+type PhotoView = ReturnType<typeof photoView>;
+
+/** A photo at the width the layout gives it: the browser picks the variant (srcset), the size is reserved. */
+function Photo({ photo, sizes, eager = false }: { photo: PhotoView; sizes: string; eager?: boolean }) {
+  return (
+    <img
+      src={photo.small}
+      srcSet={`${photo.small} 480w, ${photo.large} 1280w`}
+      sizes={sizes}
+      width={photo.width}
+      height={photo.height}
+      alt={photo.alt?.text ?? ""}
+      lang={photo.alt?.lang}
+      loading={eager ? "eager" : "lazy"}
+      decoding="async"
+    />
+  );
+}
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
@@ -41,7 +72,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       cancelReason: project.cancelReason,
       lguName: project.lguName,
       lguSlug: project.lguSlug,
-      place: `${project.placeName}, ${countryName(project.countryCode, language)}`,
+      place: `${project.projectPlaceName ? `${project.projectPlaceName}, ` : ""}${project.placeName}, ${countryName(project.countryCode, language)}`,
+      coordinates:
+        project.latitude !== null && project.longitude !== null ? { latitude: Number(project.latitude), longitude: Number(project.longitude) } : null,
+      photos: project.photos.map((photo) => photoView(project.slug, photo)),
       planReference: project.planReference,
       implementingPartner: project.implementingPartner,
       dates: { starts: date(project.startsOn), ends: date(project.endsOn), lastUpdated: date(project.lastUpdated) },
@@ -53,8 +87,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, skill: n.skill, quantity: n.quantity })),
       milestones: project.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status, target: date(m.targetDate), completed: date(m.completedOn) })),
       cofunders: project.cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratio: `${c.ratioMatched}:${c.ratioGiven}`, cap: money(c.capMinor), committed: money(c.committedMinor) })),
-      updates: project.updates.map((u) => ({ id: u.id, body: u.body, published: date(u.publishedAt) })),
-      spending: project.spending.map((s) => ({ id: s.id, amount: money(s.amountMinor), spentOn: date(s.spentOn), payee: s.payee, category: s.category })),
+      updates: project.updates.map((u) => ({ id: u.id, body: u.body, published: date(u.publishedAt), photos: u.photos.map((photo) => photoView(project.slug, photo)) })),
+      spending: project.spending.map((s) => ({
+        id: s.id,
+        amount: money(s.amountMinor),
+        spentOn: date(s.spentOn),
+        payee: s.payee,
+        category: s.category,
+        evidence: s.hasEvidence ? `/projects/${project.slug}/spending/${s.id}/evidence` : null,
+      })),
     },
   });
 }
@@ -82,7 +123,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Tulay" }];
   const title = `${data.project.title?.text ?? ""} — ${data.project.lguName}`;
   const description = data.project.summary?.text ?? "";
-  const image = `${new URL(data.url).origin}/og-image.png`;
+  const origin = new URL(data.url).origin;
+  const cover = data.project.photos[0];
+  const image = cover ? `${origin}${cover.large}` : `${origin}/og-image.png`;
+  const imageAlt = cover?.alt?.text ?? "Tulay";
   return [
     { title: `${title} — Tulay` },
     { name: "description", content: description },
@@ -91,10 +135,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:description", content: description },
     { property: "og:url", content: data.url },
     { property: "og:image", content: image },
+    { property: "og:image:alt", content: imageAlt },
     { name: "twitter:card", content: "summary_large_image" },
     { name: "twitter:title", content: title },
     { name: "twitter:description", content: description },
     { name: "twitter:image", content: image },
+    { name: "twitter:image:alt", content: imageAlt },
   ];
 };
 
@@ -122,6 +168,11 @@ export default function ProjectPage() {
           <bdi>{p.place}</bdi>
         </span>
       </p>
+      {p.photos[0] ? (
+        <figure className="project-cover">
+          <Photo photo={p.photos[0]} sizes="(min-width: 64rem) 60rem, 100vw" eager />
+        </figure>
+      ) : null}
       {p.status === "cancelled" && p.cancelReason ? (
         <p className="notice" role="note">
           {t("page.cancelled", { reason: p.cancelReason })}
@@ -171,6 +222,19 @@ export default function ProjectPage() {
                 <dd dir="auto">{p.implementingPartner}</dd>
               </>
             ) : null}
+            {p.coordinates ? (
+              <>
+                <dt>{t("page.coordinates")}</dt>
+                <dd>
+                  <a
+                    href={`https://www.openstreetmap.org/?mlat=${p.coordinates.latitude}&mlon=${p.coordinates.longitude}#map=15/${p.coordinates.latitude}/${p.coordinates.longitude}`}
+                    dir="ltr"
+                  >
+                    {t("page.coordinatesValue", { latitude: p.coordinates.latitude, longitude: p.coordinates.longitude })}
+                  </a>
+                </dd>
+              </>
+            ) : null}
             {p.sdgGoals.length ? (
               <>
                 <dt>{t("page.sdgs")}</dt>
@@ -202,6 +266,21 @@ export default function ProjectPage() {
           <p className="muted">{t("page.raisedLater")}</p>
         </aside>
       </section>
+
+      {p.photos.length > 1 ? (
+        <section aria-labelledby="photos-title">
+          <h2 id="photos-title">{t("page.photos")}</h2>
+          <ul className="photo-grid" role="list">
+            {p.photos.slice(1).map((photo) => (
+              <li key={photo.id}>
+                <a href={photo.large}>
+                  <Photo photo={photo} sizes="(min-width: 48rem) 20rem, 50vw" />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {p.budgetLines.length ? (
         <section aria-labelledby="budget-title" className="table-wrap">
@@ -313,6 +392,17 @@ export default function ProjectPage() {
                 <p lang={u.body?.lang} dir="auto">
                   {u.body?.text}
                 </p>
+                {u.photos.length ? (
+                  <ul className="photo-grid" role="list">
+                    {u.photos.map((photo) => (
+                      <li key={photo.id}>
+                        <a href={photo.large}>
+                          <Photo photo={photo} sizes="(min-width: 48rem) 20rem, 50vw" />
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -333,17 +423,27 @@ export default function ProjectPage() {
                 <th scope="col" className="number">
                   {t("page.amount")}
                 </th>
+                <th scope="col">{t("page.evidence")}</th>
               </tr>
             </thead>
             <tbody>
               {p.spending.map((s) => (
                 <tr key={s.id}>
                   <td>{s.spentOn}</td>
-                  <th scope="row">
+                  <th scope="row" id={`spending-${s.id}`}>
                     <bdi>{s.payee}</bdi>
                   </th>
                   <td>{t(`ledger.categories.${s.category}`, { defaultValue: s.category })}</td>
                   <td className="number">{s.amount}</td>
+                  <td>
+                    {s.evidence ? (
+                      <a href={s.evidence} aria-describedby={`spending-${s.id}`}>
+                        {t("page.evidenceLink")}
+                      </a>
+                    ) : (
+                      <span className="muted">{t("page.noEvidence")}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLocalAuth } from "../../app/adapters/auth/local.server";
-import type { AuthPort } from "../../app/adapters/auth/port";
-import { setAdapters } from "../../app/adapters/index.server";
 import { setDbClient } from "../../app/db/client.server";
 import { cofunderSchema, milestoneSchema, needSchema, projectPlaceSchema } from "../../app/modules/projects/plan-schema";
 import {
@@ -21,6 +18,7 @@ import {
 import { setupTestDatabase } from "../support/db";
 import { addLguRole, createLgu, createPlace, createUser } from "../support/factories";
 import { addProjectDetails, createProject } from "../support/project-factories";
+import { answer, context, post, routeCalls, url } from "../support/route-calls";
 
 const db = setupTestDatabase();
 
@@ -323,48 +321,7 @@ describe("who may change a plan", () => {
 });
 
 describe("the staff pages' actions", () => {
-  const SECRET = "test-secret-test-secret-test-secret-123";
-  let auth: AuthPort;
-  const links = new Map<string, string>();
-  const url = (path: string) => `http://127.0.0.1:3000${path}`;
-  const context = { cspNonce: "test-nonce" };
-  const cookieOf = (headers: Headers) => headers.get("Set-Cookie")!.split(";")[0]!;
-
-  async function signedIn(email: string) {
-    await auth.signUp(new Request(url("/signup")), { email, password: "a good long password", displayName: email, locale: "en" });
-    const tokenHash = new URL(links.get(email)!).searchParams.get("token_hash")!;
-    const confirmed = await auth.verifyEmailToken(new Request(url("/auth/confirm")), { tokenHash, type: "signup" });
-    if (!confirmed.ok) throw new Error(confirmed.error);
-    return { id: confirmed.user.id, cookie: cookieOf(confirmed.headers) };
-  }
-
-  const post = (path: string, cookie: string, fields: Record<string, string>) =>
-    new Request(url(path), {
-      method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "vitest" },
-      body: new URLSearchParams(fields),
-    });
-
-  /** What an action answered: its Response, returned or thrown (redirects and 403/404 are thrown). */
-  async function answer(run: () => Promise<unknown>): Promise<Response> {
-    try {
-      return (await run()) as Response;
-    } catch (error) {
-      if (error instanceof Response) return error;
-      throw error;
-    }
-  }
-
-  beforeAll(() => {
-    auth = createLocalAuth({
-      db: () => db().client,
-      secret: SECRET,
-      cookieSecure: false,
-      siteUrl: () => "http://portal.test",
-      sendEmail: async (_request, _kind, input) => void links.set(input.to, input.link ?? ""),
-    });
-    setAdapters({ auth });
-  });
+  const { signedIn } = routeCalls(db);
 
   it("saves a need for the LGU's editor and sends them back with a toast; refuses bad input, other LGUs' editors and members", async () => {
     const needs = await import("../../app/routes/manage.$lgu.projects.$project_.needs");

@@ -24,7 +24,7 @@ import {
   readEvidenceUpload,
   safeEvidenceFilename,
   sniffEvidenceType,
-} from "../../app/modules/verification/evidence.server";
+} from "../../app/modules/files/documents.server";
 import { applyForVerification, applyFromForm, verificationHistory } from "../../app/modules/verification/requests.server";
 import { loader as filesLoader } from "../../app/routes/files.$";
 import { AppError } from "../../app/utils/errors";
@@ -103,7 +103,7 @@ describe("evidence files", () => {
     form.set("note", "big");
     form.set("evidence", new File([new Uint8Array(MAX_EVIDENCE_BYTES + 1)], "huge.pdf", { type: "application/pdf" }));
     const request = new Request("https://tulay.test/manage/x/verification", { method: "POST", body: form });
-    expect(await readEvidenceUpload(request)).toEqual({ ok: false, problem: "tooLarge" });
+    expect(await readEvidenceUpload(request)).toEqual({ ok: false, problem: "tooLarge", field: "evidence" });
   });
 });
 

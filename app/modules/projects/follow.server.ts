@@ -7,11 +7,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
-import { notifications, projectFollowers, projects, projectUpdates } from "~/db/schema";
+import { notifications, projectFollowers, projectPhotos, projects, projectUpdates } from "~/db/schema";
 import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { FormProblem } from "~/modules/organisations/errors.server";
+import { withStoredPhotos, type NewPhoto } from "./photos.server";
 
 async function projectIdFor(claims: JwtClaims | null, slug: string): Promise<string | null> {
   const [row] = await withRls(claims, (tx) => tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)));
@@ -48,25 +49,30 @@ export async function postUpdate(
   claims: JwtClaims,
   lguId: string,
   slug: string,
-  input: { language: string; body: string },
+  input: { language: string; body: string; photos?: NewPhoto[] },
   siteUrl: string,
 ): Promise<number> {
-  const saved = await withRls(claims, async (tx) => {
-    const [project] = await tx
-      .select({ id: projects.id, title: projects.title, status: projects.status })
-      .from(projects)
-      .where(and(eq(projects.lguId, lguId), eq(projects.slug, slug)));
-    if (!project) throw new FormProblem("", "projects:errors.notFound", 404);
-    const inserted = await tx
-      .insert(projectUpdates)
-      .values({ projectId: project.id, body: { [input.language]: input.body }, authorId: claims.sub })
-      .returning({ id: projectUpdates.id })
-      .catch((error: unknown) => {
-        // RLS: only the project's editors may post (and not once it is closed).
-        if ((error as { cause?: { code?: string } }).cause?.code === "42501") throw new FormProblem("", "projects:errors.notAllowed", 403);
-        throw error;
-      });
-    return { project, updateId: inserted[0]!.id };
+  const [project] = await withRls(claims, (tx) =>
+    tx.select({ id: projects.id, title: projects.title, status: projects.status }).from(projects).where(and(eq(projects.lguId, lguId), eq(projects.slug, slug))),
+  );
+  if (!project) throw new FormProblem("", "projects:errors.notFound", 404);
+  // The photos' bytes first, then the update and its photos' rows in one transaction.
+  const saved = await withStoredPhotos(project.id, input.photos ?? [], (photoRows) =>
+    withRls(claims, async (tx) => {
+      const inserted = await tx
+        .insert(projectUpdates)
+        .values({ projectId: project.id, body: { [input.language]: input.body }, authorId: claims.sub })
+        .returning({ id: projectUpdates.id });
+      const updateId = inserted[0]!.id;
+      if (photoRows.length) {
+        await tx.insert(projectPhotos).values(photoRows.map((row, position) => ({ ...row, updateId, position, uploadedBy: claims.sub })));
+      }
+      return { project, updateId };
+    }),
+  ).catch((error: unknown) => {
+    // RLS: only the project's editors may post (and not once it is closed).
+    if ((error as { cause?: { code?: string } }).cause?.code === "42501") throw new FormProblem("", "projects:errors.notAllowed", 403);
+    throw error;
   });
   const followers = await asService((tx) =>
     tx.execute<{ user_id: string; email: string; locale: string | null }>(sql`

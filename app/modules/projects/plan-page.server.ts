@@ -13,9 +13,10 @@ import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.s
 import { notFound } from "~/utils/errors";
 import { formError, parseForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readUpload, type UploadedFile } from "~/modules/files/upload.server";
 import { getManagedProject } from "./editing.server";
 
-export const planSections = ["needs", "milestones", "cofunders", "place"] as const;
+export const planSections = ["needs", "milestones", "cofunders", "place", "photos"] as const;
 export type PlanSection = (typeof planSections)[number];
 
 export async function loadPlanPage(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -75,7 +76,7 @@ export interface PlanChange<Schema extends z.ZodTypeAny> {
   /** The form's name in formKey ("need", "remove", …). */
   form: string;
   schema: Schema;
-  apply: (claims: JwtClaims, lguId: string, projectSlug: string, value: z.output<Schema>) => Promise<unknown>;
+  apply: (claims: JwtClaims, lguId: string, projectSlug: string, value: z.output<Schema>, files: Map<string, UploadedFile>) => Promise<unknown>;
   /** The toast after it worked. */
   done: (value: z.output<Schema>) => string;
 }
@@ -86,23 +87,37 @@ export const planChange = <Schema extends z.ZodTypeAny>(change: PlanChange<Schem
 /**
  * The action of a plan page: editors and admins of the LGU only; the form's `intent` picks the
  * change (`save` when none is given); a bad form or a refusal answers the form it came from; a
- * change that worked goes back to the section with a toast.
+ * change that worked goes back to the section with a toast. With `files` (field → byte limit), a
+ * multipart form is read within those limits and its files go to the change.
  */
 export async function planAction(
   { request, params }: ActionFunctionArgs,
   section: PlanSection,
   changes: { save: PlanChange<z.ZodTypeAny> } & Record<string, PlanChange<z.ZodTypeAny>>,
+  options: { files?: Record<string, number> } = {},
 ) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "editor"]);
   const slug = params.project ?? "";
-  const formData = await request.formData();
+  let formData: FormData;
+  let files = new Map<string, UploadedFile>();
+  if (options.files && /^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
+    const upload = await readUpload(request, options.files);
+    if (!upload.ok) {
+      const error = upload.problem === "tooLarge" ? { [upload.field]: ["projects:photos.errors.tooLarge"] } : { "": ["projects:photos.errors.unreadable"] };
+      return formError({ status: "error", error, form: formKey(changes.save.form, null) });
+    }
+    formData = upload.fields;
+    files = upload.files;
+  } else {
+    formData = await request.formData();
+  }
   const intent = formData.get("intent");
   const change = (typeof intent === "string" && Object.hasOwn(changes, intent) ? changes[intent] : undefined) ?? changes.save;
   const form = formKey(change.form, formData.get("id"));
   const submission = await parseForm(formData, change.schema);
   if (submission.status !== "success") return formError({ ...submission.reply(), form });
   try {
-    await change.apply(session.claims, lgu.id, slug, submission.value);
+    await change.apply(session.claims, lgu.id, slug, submission.value, files);
   } catch (error) {
     return refusedPlanForm(submission, error, form);
   }

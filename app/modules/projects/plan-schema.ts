@@ -143,3 +143,14 @@ export const projectPlaceSchema = z
     longitude: value.longitude === undefined ? null : String(Number(value.longitude)),
   }));
 export type ProjectPlaceInput = z.infer<typeof projectPlaceSchema>;
+
+// Photos --------------------------------------------------------------------------------------
+
+/** Alt text: what the photo shows, for people who cannot see it (required: an image without it fails WCAG). */
+const altText = text(3, 250, "projects:photos.validation.altRequired");
+
+/** A new photo: the file comes as the multipart field `photo`; its description in one language. */
+export const photoSchema = z.object({ language, alt: altText });
+
+/** Another language of a photo's description. */
+export const photoAltSchema = z.object({ id: itemId, language, alt: altText });

@@ -6,6 +6,7 @@
  * misspellings, ranked together.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "~/db/client.server";
 import {
   lgus,
@@ -14,6 +15,7 @@ import {
   projectCofunders,
   projectMilestones,
   projectNeeds,
+  projectPhotos,
   projects,
   projectUpdates,
   spendingReports,
@@ -166,6 +168,8 @@ function result<Row extends { title: LocalizedText; summary: LocalizedText }>(
 }
 
 /** Everything the public project page shows, with the money totals worked out in the database. */
+const projectPlace = alias(places, "project_place");
+
 export async function getPublicProject(tx: Tx, slug: string, language: string) {
   const [project] = await tx
     .select({
@@ -190,14 +194,19 @@ export async function getPublicProject(tx: Tx, slug: string, language: string) {
       lguSlug: lgus.slug,
       placeName: places.name,
       countryCode: places.countryCode,
+      // The project's own place (a barangay, a river stretch) when it has one; the LGU's otherwise.
+      projectPlaceName: projectPlace.name,
+      latitude: projects.latitude,
+      longitude: projects.longitude,
     })
     .from(projects)
     .innerJoin(lgus, eq(lgus.id, projects.lguId))
     .innerJoin(places, eq(places.id, lgus.placeId))
+    .leftJoin(projectPlace, eq(projectPlace.id, projects.placeId))
     .where(and(eq(projects.slug, slug), isNotNull(projects.publishedAt), notInArray(projects.status, ["draft", "review"])));
   if (!project) return null;
   const id = project.id;
-  const [lines, needs, milestones, cofunders, updates, spending] = await Promise.all([
+  const [lines, needs, milestones, cofunders, updates, spending, photos] = await Promise.all([
     tx
       .select({
         id: projectBudgetLines.id,
@@ -214,7 +223,13 @@ export async function getPublicProject(tx: Tx, slug: string, language: string) {
     tx.select().from(projectCofunders).where(eq(projectCofunders.projectId, id)),
     tx.select().from(projectUpdates).where(eq(projectUpdates.projectId, id)).orderBy(desc(projectUpdates.publishedAt)).limit(20),
     tx.select().from(spendingReports).where(eq(spendingReports.projectId, id)).orderBy(desc(spendingReports.spentOn)),
+    tx
+      .select({ id: projectPhotos.id, updateId: projectPhotos.updateId, width: projectPhotos.width, height: projectPhotos.height, alt: projectPhotos.alt })
+      .from(projectPhotos)
+      .where(eq(projectPhotos.projectId, id))
+      .orderBy(asc(projectPhotos.position), asc(projectPhotos.createdAt)),
   ]);
+  const photo = (p: (typeof photos)[number]) => ({ id: p.id, width: p.width, height: p.height, alt: pick(p.alt, language) });
   const spentMinor = spending.reduce((sum, s) => sum + s.amountMinor, 0);
   const matchingCommittedMinor = cofunders.reduce((sum, c) => sum + c.committedMinor, 0);
   // "Last updated": the newest of the project, its updates and its spending reports, so a page
@@ -234,8 +249,18 @@ export async function getPublicProject(tx: Tx, slug: string, language: string) {
     needs: needs.map((n) => ({ id: n.id, kind: n.kind, description: pick(n.description, language), amountMinor: n.amountMinor, skill: n.skill, quantity: n.quantity, fulfilled: n.fulfilled })),
     milestones: milestones.map((m) => ({ id: m.id, title: pick(m.title, language), targetDate: m.targetDate, status: m.status, completedOn: m.completedOn })),
     cofunders: cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratioMatched: c.ratioMatched, ratioGiven: c.ratioGiven, capMinor: c.capMinor, committedMinor: c.committedMinor })),
-    updates: updates.map((u) => ({ id: u.id, body: pick(u.body, language), publishedAt: u.publishedAt })),
-    spending: spending.map((s) => ({ id: s.id, amountMinor: s.amountMinor, spentOn: s.spentOn, payee: s.payee, category: s.category, budgetLineId: s.budgetLineId })),
+    updates: updates.map((u) => ({ id: u.id, body: pick(u.body, language), publishedAt: u.publishedAt, photos: photos.filter((p) => p.updateId === u.id).map(photo) })),
+    spending: spending.map((s) => ({
+      id: s.id,
+      amountMinor: s.amountMinor,
+      spentOn: s.spentOn,
+      payee: s.payee,
+      category: s.category,
+      budgetLineId: s.budgetLineId,
+      hasEvidence: s.evidencePath !== null,
+    })),
+    /** The project's own photos, cover first (update photos are with their update). */
+    photos: photos.filter((p) => p.updateId === null).map(photo),
   };
 }
 

@@ -14,7 +14,7 @@ import { AppError } from "~/utils/errors";
 import { FormProblem, hasHint, isPermissionDenied, isUniqueViolation } from "~/modules/organisations/errors.server";
 import { verificationApplySchema } from "~/modules/organisations/schema";
 import { parseForm, type FormReply } from "~/utils/forms.server";
-import { MAX_EVIDENCE_BYTES, readEvidenceUpload, safeEvidenceFilename, sniffEvidenceType } from "./evidence.server";
+import { MAX_EVIDENCE_BYTES, readEvidenceUpload, safeEvidenceFilename, sniffEvidenceType } from "~/modules/files/documents.server";
 
 export type Applicant = { lguId: string } | { organisationId: string };
 
