@@ -34,6 +34,8 @@ interface ProjectSeed {
   cofunders?: { kind: "national_agency" | "province" | "municipality" | "company" | "other"; name: string; ratioMatched: number; ratioGiven: number; capMinor: number; committedMinor: number }[];
   updates?: { body: LocalizedText; publishedAt: string }[];
   spending?: { budgetLine: number; amountMinor: number; spentOn: string; payee: string; category: string }[];
+  /** Offline gifts a treasurer confirmed (bank transfers, remittance centres), in the project's currency. */
+  gifts?: { amountMinor: number; channel: "bank_transfer" | "remittance" | "cash"; on: string; anonymous?: boolean }[];
 }
 
 export const demoProjects: ProjectSeed[] = [
@@ -57,6 +59,7 @@ export const demoProjects: ProjectSeed[] = [
     startsOn: "2027-06-01",
     endsOn: "2028-05-31",
     status: "fundraising",
+    gifts: [{ amountMinor: 25_000_000, channel: "remittance", on: "2026-03-02" }, { amountMinor: 15_000_000, channel: "bank_transfer", on: "2026-05-18", anonymous: true }, { amountMinor: 14_250_000, channel: "remittance", on: "2026-09-09" }],
     planReference: "Naga City Local Development Investment Program 2026-2028, item ED-04",
     implementingPartner: "City Social Welfare and Development Office",
     budget: [
@@ -94,6 +97,7 @@ export const demoProjects: ProjectSeed[] = [
     startsOn: "2026-09-01",
     endsOn: "2028-12-31",
     status: "in_progress",
+    gifts: [{ amountMinor: 600_000_000, channel: "bank_transfer", on: "2026-03-20" }, { amountMinor: 380_000_000, channel: "remittance", on: "2026-06-11" }],
     planReference: "Naga River Development Master Plan, phase 1",
     implementingPartner: "City Environment and Natural Resources Office",
     budget: [
@@ -139,6 +143,7 @@ export const demoProjects: ProjectSeed[] = [
     startsOn: "2026-03-01",
     endsOn: "2027-03-01",
     status: "fundraising",
+    gifts: [{ amountMinor: 1_200_000, channel: "bank_transfer", on: "2026-04-04" }, { amountMinor: 900_000, channel: "remittance", on: "2026-08-30", anonymous: true }],
     implementingPartner: "Asociación Intipucá en Washington",
     budget: [
       { label: { es: "Pozo y bomba", en: "Well and pump" }, amountMinor: 8_000_000 },
@@ -174,6 +179,7 @@ export const demoProjects: ProjectSeed[] = [
     startsOn: "2027-01-15",
     endsOn: "2027-10-31",
     status: "fundraising",
+    gifts: [{ amountMinor: 30_000_000, channel: "bank_transfer", on: "2026-05-05" }, { amountMinor: 8_000_000, channel: "cash", on: "2026-10-21" }],
     budget: [{ label: { fr: "Équipement", en: "Equipment" }, amountMinor: 45_000_000 }],
     needs: [{ kind: "skill", description: { fr: "Conseil en export agroalimentaire", en: "Food export advice" }, skill: "export", quantity: 2 }],
     milestones: [{ title: { fr: "Atelier équipé", en: "Workshop equipped" }, targetDate: "2027-06-30", status: "planned" }],
@@ -256,6 +262,29 @@ export async function seedProjects(tx: Tx, placeIds: Map<string, string>): Promi
       await tx.insert(schema.spendingReports).values(
         p.spending.map((s) => ({ projectId, budgetLineId: lines[s.budgetLine]?.id ?? null, amountMinor: s.amountMinor, spentOn: s.spentOn, payee: s.payee, category: s.category })),
       );
+    }
+    // The ledger is append-only: gifts are keyed by reference and movement id, so a second run adds
+    // nothing (and never deletes what the first one recorded).
+    for (const [i, gift] of (p.gifts ?? []).entries()) {
+      const reference = `DEMO-${p.slug.toUpperCase()}-${i + 1}`;
+      await tx
+        .insert(schema.contributions)
+        .values({ projectId, kind: "one_time", channel: gift.channel, amountMinor: gift.amountMinor, currency: p.currency, anonymous: gift.anonymous ?? false, reference })
+        .onConflictDoNothing();
+      const [contribution] = await tx.select({ id: schema.contributions.id }).from(schema.contributions).where(eq(schema.contributions.reference, reference));
+      await tx
+        .insert(schema.contributionEvents)
+        .values({
+          contributionId: contribution!.id,
+          projectId,
+          type: "received",
+          amountMinor: gift.amountMinor,
+          currency: p.currency,
+          source: "treasurer",
+          externalId: `demo-${reference}`,
+          occurredAt: new Date(`${gift.on}T03:00:00Z`),
+        })
+        .onConflictDoNothing();
     }
     count++;
   }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
-import { countryName, formatDate, formatMoney } from "~/i18n/format";
+import { countryName, formatDate, formatMoney, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
@@ -80,8 +80,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       implementingPartner: project.implementingPartner,
       dates: { starts: date(project.startsOn), ends: date(project.endsOn), lastUpdated: date(project.lastUpdated) },
       goal: money(project.goalMinor),
+      raised: money(project.raisedMinor),
+      refunded: project.refundedMinor > 0 ? money(project.refundedMinor) : null,
+      gifts: project.gifts,
+      raisedPercent: formatNumber(Math.floor((project.raisedMinor * 100) / project.goalMinor) / 100, language, { style: "percent" }),
+      raisedRatio: { value: Math.min(project.raisedMinor, project.goalMinor), max: project.goalMinor },
       spent: money(project.spentMinor),
-      spentRatio: { value: project.spentMinor, max: project.goalMinor },
+      // Spent against what was raised (money in hand); against the goal while nothing is raised yet.
+      spentRatio: { value: project.spentMinor, max: Math.max(project.raisedMinor, project.spentMinor, 1) },
       matchingCommitted: money(project.matchingCommittedMinor),
       budgetLines: project.budgetLines.map((l) => ({ id: l.id, label: l.label, amount: money(l.amountMinor), spent: money(l.spentMinor) })),
       needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, skill: n.skill, quantity: n.quantity })),
@@ -246,10 +252,20 @@ export default function ProjectPage() {
         <aside className="card stack" aria-labelledby="money-title">
           <h2 id="money-title">{t("page.money")}</h2>
           <dl className="facts">
+            <dt>{t("page.raised")}</dt>
+            <dd>
+              {p.raised} <span className="muted">({t("page.gifts", { count: p.gifts })})</span>
+            </dd>
             <dt>{t("page.goal")}</dt>
             <dd>{p.goal}</dd>
             <dt>{t("page.spent")}</dt>
             <dd>{p.spent}</dd>
+            {p.refunded ? (
+              <>
+                <dt>{t("page.refunded")}</dt>
+                <dd>{p.refunded}</dd>
+              </>
+            ) : null}
             {p.cofunders.length ? (
               <>
                 <dt>{t("page.matching")}</dt>
@@ -258,12 +274,17 @@ export default function ProjectPage() {
             ) : null}
           </dl>
           <div className="progress">
-            <label htmlFor="spent-meter">{t("page.spentOfGoal")}</label>
+            <label htmlFor="raised-meter">{t("page.raisedOfGoal", { percent: p.raisedPercent })}</label>
+            <meter id="raised-meter" min={0} max={p.raisedRatio.max} value={p.raisedRatio.value}>
+              {p.raisedPercent}
+            </meter>
+          </div>
+          <div className="progress">
+            <label htmlFor="spent-meter">{t("page.spentOfRaised")}</label>
             <meter id="spent-meter" min={0} max={p.spentRatio.max} value={p.spentRatio.value}>
               {p.spent}
             </meter>
           </div>
-          <p className="muted">{t("page.raisedLater")}</p>
         </aside>
       </section>
 

@@ -40,7 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { ...filters, sort },
     totalText: formatNumber(result.total, language),
     // Formatted here so the page hydrates to exactly what the server rendered.
-    projects: result.projects.map((p) => ({ ...p, goal: formatMoney(p.goalMinor, p.currency, language), country: countryName(p.countryCode, language) })),
+    projects: result.projects.map((p) => ({
+      ...p,
+      goal: formatMoney(p.goalMinor, p.currency, language),
+      raised: formatMoney(p.raisedMinor, p.currency, language),
+      funded: formatNumber(Math.floor(p.fundedBasisPoints / 100) / 100, language, { style: "percent" }),
+      country: countryName(p.countryCode, language),
+    })),
     countries: COUNTRIES.map((code) => ({ code, name: countryName(code, language) })),
   });
 }
@@ -148,7 +154,7 @@ export default function ProjectList() {
                     {p.summary.text}
                   </p>
                 ) : null}
-                <p className="card__meta">{t("list.goal", { amount: p.goal })}</p>
+                <p className="card__meta">{t("list.raisedOfGoal", { raised: p.raised, goal: p.goal, percent: p.funded })}</p>
               </article>
             </li>
           ))}

@@ -74,6 +74,28 @@ describe("finding projects", () => {
   });
 });
 
+describe("the money orders", () => {
+  it("sorts by the share of the goal raised (most funded), from the ledger's totals", async () => {
+    const found = await list({ sort: "most_funded" });
+    expect(found.projects.map((p) => [p.slug, p.fundedBasisPoints])).toEqual([
+      ["taliouine-saffron-cooperative", 8444],
+      ["naga-river-revitalisation", 6533],
+      ["naga-scholarships-2027", 2260],
+      ["intipuca-water-system", 1166],
+    ]);
+    expect(found.projects[0]!.raisedMinor).toBe(38_000_000);
+  });
+
+  it("lists projects still raising money, nearest to their goal first, and counts only those", async () => {
+    const nearest = await list({ sort: "nearest_goal" });
+    expect(nearest.projects.map((p) => p.slug)).toEqual(["taliouine-saffron-cooperative", "naga-scholarships-2027", "intipuca-water-system"]);
+    expect(nearest.total).toBe(3);
+    // The same orders inside a search.
+    expect(await slugs({ q: "naga", sort: "most_funded" })).toEqual(["naga-river-revitalisation", "naga-scholarships-2027"]);
+    expect(await slugs({ q: "naga", sort: "nearest_goal" })).toEqual(["naga-scholarships-2027"]);
+  });
+});
+
 describe("a long list", () => {
   it("counts up to COUNT_CAP and then says there are more, without losing the order", async () => {
     await db().client.sql`
@@ -105,6 +127,8 @@ describe("a project page", () => {
       ["Daanan sa tabing-ilog", 600_000_000, 0],
     ]);
     expect(river!.lastUpdated.getTime()).toBeGreaterThanOrEqual(new Date("2026-11-12T02:00:00Z").getTime());
+    // Raised comes from the ledger: two confirmed gifts, nothing refunded.
+    expect([river?.raisedMinor, river?.refundedMinor, river?.gifts]).toEqual([980_000_000, 0, 2]);
     const water = await db().client.withRls(null, (tx) => getPublicProject(tx, "intipuca-water-system", "es"));
     expect(water?.matchingCommittedMinor).toBe(5_700_000);
     expect(water?.cofunders).toHaveLength(3);

@@ -14,7 +14,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JwtClaims } from "../../app/db/client.server";
 import { setupTestDatabase } from "../support/db";
-import { matrixProbe, matrixRunner, RLS, type MatrixBlock } from "../support/rls-matrix";
+import { DENIED, matrixProbe, matrixRunner, RLS, type MatrixBlock } from "../support/rls-matrix";
 import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser, makePlatformAdmin } from "../support/factories";
 import { addProjectDetails, createProject, followProject } from "../support/project-factories";
 
@@ -120,6 +120,13 @@ beforeAll(async () => {
   await addProjectDetails(url, unverified.id, { spending: true, reportedBy: users["admin of another LGU"].id });
   await followProject(url, fundraising.id, users["the follower"].id);
   await followProject(url, unverified.id, users["the follower"].id);
+  // A gift from the follower, received into the ledger (as the server records it).
+  await asOwner(sql`
+    with gift as (
+      insert into contributions (project_id, donor_id, kind, channel, amount_minor, currency, reference)
+      values (${fundraising.id}, ${users["the follower"].id}, 'one_time', 'remittance', 50000, 'PHP', 'MATRIX-1') returning id)
+    insert into contribution_events (contribution_id, project_id, type, amount_minor, currency, source, external_id)
+    select gift.id, ${fundraising.id}, 'received', 50000, 'PHP', 'treasurer', 'matrix-1' from gift`);
 
   w = {
     users, town, otherTown, draft, review, fundraising, unverified, completed, cancelledAfterPublication, cancelledBeforePublication,
@@ -616,4 +623,68 @@ describe("project_followers", () => {
       ["platform admin",         0,     1,     0,     0],
     ],
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Money in: only the server writes it (no grants to the API roles). A gift and its movements are
+// the donor's, the project LGU's admins' and treasurers', and the platform admin's to read; the
+// project's totals are public with the project.
+
+const GIFT: readonly MatrixRow[] = [
+  // actor                   select insert  update  delete
+  ["anonymous",              0,     DENIED, DENIED, DENIED],
+  ["the follower",           1,     DENIED, DENIED, DENIED],
+  ["another member",         0,     DENIED, DENIED, DENIED],
+  ["admin of another LGU",   0,     DENIED, DENIED, DENIED],
+  ["editor of another LGU",  0,     DENIED, DENIED, DENIED],
+  ["LGU admin",              1,     DENIED, DENIED, DENIED],
+  ["LGU editor",             0,     DENIED, DENIED, DENIED],
+  ["LGU treasurer",          1,     DENIED, DENIED, DENIED],
+  ["LGU permits officer",    0,     DENIED, DENIED, DENIED],
+  ["LGU investment officer", 0,     DENIED, DENIED, DENIED],
+  ["association officer",    0,     DENIED, DENIED, DENIED],
+  ["platform admin",         1,     DENIED, DENIED, DENIED],
+];
+
+const withVisibility = (rows: readonly MatrixRow[]): MatrixRow[] =>
+  rows.map(([actor, select]) => [actor, select, DENIED, DENIED, DENIED] as unknown as MatrixRow);
+
+describe("contributions and the ledger", () => {
+  const giftOf = () => sql`(select id from contributions where reference = 'MATRIX-1')`;
+  matrix({
+    title: "contributions: a gift to the published project",
+    ops: {
+      select: () => sql`select 1 from contributions where reference = 'MATRIX-1'`,
+      insert: () => sql`insert into contributions (project_id, donor_id, kind, channel, amount_minor, currency, reference)
+                        values (${w.fundraising.id}, auth.uid(), 'one_time', 'cash', 100, 'PHP', 'MATRIX-FORGED')`,
+      update: () => sql`update contributions set amount_minor = 1, anonymous = true where reference = 'MATRIX-1'`,
+      delete: () => sql`delete from contributions where reference = 'MATRIX-1'`,
+    },
+    snapshot: () => sql`select to_jsonb(c) as row from contributions c where c.project_id = ${w.fundraising.id} order by c.id`,
+    rows: GIFT,
+  });
+  matrix({
+    title: "contribution_events: the gift's movements",
+    ops: {
+      select: () => sql`select 1 from contribution_events where contribution_id = ${giftOf()}`,
+      insert: () => sql`insert into contribution_events (contribution_id, project_id, type, amount_minor, currency, source, external_id)
+                        values (${giftOf()}, ${w.fundraising.id}, 'received', 100, 'PHP', 'treasurer', 'matrix-forged')`,
+      update: () => sql`update contribution_events set amount_minor = 1 where contribution_id = ${giftOf()}`,
+      delete: () => sql`delete from contribution_events where contribution_id = ${giftOf()}`,
+    },
+    snapshot: () => sql`select to_jsonb(e) as row from contribution_events e where e.project_id = ${w.fundraising.id} order by e.id`,
+    rows: GIFT,
+  });
+  const fundingOps = (project: () => Project): Pick<Block, "ops" | "snapshot"> => ({
+    ops: {
+      select: () => sql`select 1 from project_funding where project_id = ${project().id}`,
+      insert: () => sql`insert into project_funding (project_id) values (gen_random_uuid())`,
+      update: () => sql`update project_funding set received_minor = 999999999 where project_id = ${project().id}`,
+      delete: () => sql`delete from project_funding where project_id = ${project().id}`,
+    },
+    snapshot: () => sql`select to_jsonb(f) as row from project_funding f where f.project_id = ${project().id}`,
+  });
+  matrix({ title: "project_funding of the published project", ...fundingOps(() => w.fundraising), rows: withVisibility(PUBLISHED_DETAILS) });
+  matrix({ title: "project_funding of the draft", ...fundingOps(() => w.draft), rows: withVisibility(DRAFT_DETAILS) });
+  matrix({ title: "project_funding of the unverified LGU's project", ...fundingOps(() => w.unverified), rows: withVisibility(UNVERIFIED_DETAILS) });
 });

@@ -8,3 +8,4 @@ export * from "./people";
 export * from "./organisations";
 export * from "./system";
 export * from "./projects";
+export * from "./contributions";

@@ -15,6 +15,7 @@ import {
   projectCofunders,
   projectMilestones,
   projectNeeds,
+  projectFunding,
   projectPhotos,
   projects,
   projectUpdates,
@@ -59,6 +60,12 @@ const listed = sql`${projects.publishedAt} is not null and ${projects.status} no
 /** "newest" and "closing" in the exact column order of their partial indexes. */
 const newestFirst = [sql`${projects.publishedAt} desc nulls last`, asc(projects.slug)];
 const closingFirst = [sql`${projects.endsOn} asc nulls last`, sql`${projects.publishedAt} desc nulls last`];
+/** "most funded" and "nearest to goal": the share of the goal raised, in the order of project_funding's indexes. */
+const fundedFirst = [desc(projectFunding.fundedBasisPoints), asc(projectFunding.projectId)];
+/** "nearest to goal" lists the projects still raising money, short of their goal (its partial index's predicate). */
+const stillRaising = sql`${projectFunding.fundraising} and ${projectFunding.fundedBasisPoints} < 10000`;
+
+const orderFor = (sort: ProjectSort) => (sort === "closing" ? closingFirst : sort === "most_funded" || sort === "nearest_goal" ? fundedFirst : newestFirst);
 
 export async function listPublicProjects(tx: Tx, filters: ProjectFilters, language: string) {
   const conditions = and(
@@ -70,6 +77,7 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
     filters.need
       ? sql`exists (select 1 from ${projectNeeds} n where n.project_id = ${projects.id} and n.kind = ${filters.need})`
       : undefined,
+    filters.sort === "nearest_goal" ? stillRaising : undefined,
   );
   const columns = {
     slug: projects.slug,
@@ -80,6 +88,8 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
     goalMinor: projects.goalMinor,
     currency: projects.currency,
     endsOn: projects.endsOn,
+    raisedMinor: projectFunding.raisedMinor,
+    fundedBasisPoints: projectFunding.fundedBasisPoints,
     lguName: lgus.name,
     lguSlug: lgus.slug,
     countryCode: places.countryCode,
@@ -112,6 +122,7 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
           .from(projects)
           .innerJoin(lgus, eq(lgus.id, projects.lguId))
           .innerJoin(places, eq(places.id, lgus.placeId))
+          .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
           .where(inArray(projects.id, ids))
       : [];
     const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
@@ -127,13 +138,14 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
   // Without a query, counting all 40,000+ visible rows would cost more than the page itself, so the
   // count stops at COUNT_CAP; the joins are only there when a filter needs them.
   const needsPlace = Boolean(filters.lgu || filters.country);
-  const countable = needsPlace
+  const base = needsPlace
     ? tx
         .select({ one: sql`1` })
         .from(projects)
         .innerJoin(lgus, eq(lgus.id, projects.lguId))
         .innerJoin(places, eq(places.id, lgus.placeId))
     : tx.select({ one: sql`1` }).from(projects);
+  const countable = filters.sort === "nearest_goal" ? base.innerJoin(projectFunding, eq(projectFunding.projectId, projects.id)) : base;
   const capped = countable.where(conditions).limit(COUNT_CAP + 1).as("capped");
   const [{ counted } = { counted: 0 }] = await tx.select({ counted: count() }).from(capped);
   const total = Math.min(counted, COUNT_CAP);
@@ -143,8 +155,9 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
     .from(projects)
     .innerJoin(lgus, eq(lgus.id, projects.lguId))
     .innerJoin(places, eq(places.id, lgus.placeId))
+    .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
     .where(conditions)
-    .orderBy(...(filters.sort === "closing" ? closingFirst : newestFirst))
+    .orderBy(...orderFor(filters.sort))
     .limit(PROJECTS_PER_PAGE)
     .offset(offset(page));
   return result(rows, total, counted > COUNT_CAP, page, language);
@@ -198,10 +211,15 @@ export async function getPublicProject(tx: Tx, slug: string, language: string) {
       projectPlaceName: projectPlace.name,
       latitude: projects.latitude,
       longitude: projects.longitude,
+      // Derived from the contribution ledger by the database (contributions migration).
+      raisedMinor: projectFunding.raisedMinor,
+      refundedMinor: projectFunding.refundedMinor,
+      gifts: projectFunding.gifts,
     })
     .from(projects)
     .innerJoin(lgus, eq(lgus.id, projects.lguId))
     .innerJoin(places, eq(places.id, lgus.placeId))
+    .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
     .leftJoin(projectPlace, eq(projectPlace.id, projects.placeId))
     .where(and(eq(projects.slug, slug), isNotNull(projects.publishedAt), notInArray(projects.status, ["draft", "review"])));
   if (!project) return null;

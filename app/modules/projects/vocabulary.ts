@@ -1,5 +1,5 @@
 /** Project vocabularies shared by the browser and the server (no server code here). */
 export const publicStatuses = ["fundraising", "funded", "in_progress", "completed", "cancelled"] as const;
-export const projectSorts = ["relevance", "newest", "closing"] as const;
+export const projectSorts = ["relevance", "newest", "closing", "most_funded", "nearest_goal"] as const;
 export const needKinds = ["money", "skill", "in_kind"] as const;
 export type ProjectSort = (typeof projectSorts)[number];

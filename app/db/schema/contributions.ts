@@ -1,0 +1,127 @@
+/**
+ * Money in: contributions (a gift or a pledge, made once or monthly) and the append-only ledger of
+ * what actually happened to them (money received, money refunded), in integer minor units of the
+ * project's currency. A project's totals (project_funding) are derived from the ledger by a trigger,
+ * never written by hand, and a reconciliation function checks that they still add up.
+ *
+ * Written only by the server (payment webhooks, the treasurer's confirmation, the demo sandbox)
+ * through the service role; read by the donor, the project LGU's admins and treasurers, and
+ * platform admins. The public sees totals (project_funding) with the project.
+ */
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
+import { projects } from "./projects";
+
+export const contributionKind = pgEnum("contribution_kind", ["one_time", "monthly", "pledge"]);
+export const contributionChannel = pgEnum("contribution_channel", ["card", "sandbox", "bank_transfer", "remittance", "cash"]);
+export const contributionStatus = pgEnum("contribution_status", ["pending", "confirmed", "failed", "lapsed", "refunded"]);
+export const contributionEventType = pgEnum("contribution_event_type", ["received", "refunded"]);
+
+const donorOrStaff = (projectId: unknown, donorId: unknown) =>
+  sql`${donorId} = (select auth.uid()) or app_private.project_lgu_role(${projectId}, array['admin', 'treasurer']) or (select app_private.is_platform_admin())`;
+
+export const contributions = pgTable(
+  "contributions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    donorId: uuid("donor_id").references(() => authUsers.id, { onDelete: "set null" }),
+    kind: contributionKind("kind").notNull(),
+    channel: contributionChannel("channel").notNull(),
+    // What the donor meant to give; what arrived is in the ledger (a transfer may differ).
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    // Hidden from the public ledger; the LGU still sees the name for receipts.
+    anonymous: boolean("anonymous").notNull().default(false),
+    // The human reference a donor quotes on a bank transfer or at a remittance centre.
+    reference: text("reference").notNull(),
+    status: contributionStatus("status").notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("contributions_reference_unique").on(t.reference),
+    index("contributions_project_idx").on(t.projectId, t.createdAt),
+    index("contributions_donor_idx").on(t.donorId, t.createdAt),
+    check("contributions_amount_positive", sql`${t.amountMinor} > 0`),
+    check("contributions_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    pgPolicy("donors and the project's treasurers see contributions", {
+      for: "select",
+      to: authenticatedRole,
+      using: donorOrStaff(t.projectId, t.donorId),
+    }),
+  ],
+).enableRLS();
+
+/**
+ * The ledger: one row per movement of money, never changed or deleted. `external_id` makes every
+ * write idempotent (a Stripe event or charge id, a treasurer's confirmation id): the same movement
+ * recorded twice is refused by the unique index, so a retried webhook changes nothing.
+ */
+export const contributionEvents = pgTable(
+  "contribution_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    contributionId: uuid("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "restrict" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    type: contributionEventType("type").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    recordedBy: uuid("recorded_by").references(() => authUsers.id, { onDelete: "set null" }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("contribution_events_external_unique").on(t.source, t.externalId),
+    index("contribution_events_contribution_idx").on(t.contributionId),
+    index("contribution_events_project_idx").on(t.projectId, t.occurredAt),
+    check("contribution_events_amount_positive", sql`${t.amountMinor} > 0`),
+    check("contribution_events_source", sql`${t.source} in ('stripe', 'sandbox', 'treasurer')`),
+    pgPolicy("donors and the project's treasurers see the movements", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`exists (select 1 from public.contributions c where c.id = ${t.contributionId} and (${donorOrStaff(sql`c.project_id`, sql`c.donor_id`)}))`,
+    }),
+  ],
+).enableRLS();
+
+/**
+ * A project's money in, derived from the ledger by a trigger (received, refunded, raised = the
+ * difference, the number of gifts) and the share of its goal raised in basis points, which the
+ * "most funded" and "nearest to goal" orders use. `fundraising` mirrors the project's status so
+ * that order has an index. Public with the project.
+ */
+export const projectFunding = pgTable(
+  "project_funding",
+  {
+    projectId: uuid("project_id")
+      .primaryKey()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    receivedMinor: bigint("received_minor", { mode: "number" }).notNull().default(0),
+    refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
+    raisedMinor: bigint("raised_minor", { mode: "number" })
+      .notNull()
+      .generatedAlwaysAs(sql`received_minor - refunded_minor`),
+    gifts: integer("gifts").notNull().default(0),
+    fundedBasisPoints: integer("funded_basis_points").notNull().default(0),
+    fundraising: boolean("fundraising").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("project_funding_amounts", sql`${t.receivedMinor} >= 0 and ${t.refundedMinor} between 0 and ${t.receivedMinor} and ${t.gifts} >= 0`),
+    index("project_funding_most_idx").on(t.fundedBasisPoints.desc(), t.projectId),
+    index("project_funding_nearest_idx")
+      .on(t.fundedBasisPoints.desc(), t.projectId)
+      .where(sql`${t.fundraising} and ${t.fundedBasisPoints} < 10000`),
+    pgPolicy("visible with the project", { for: "select", to: [anonRole, authenticatedRole], using: sql`app_private.project_visible(${t.projectId})` }),
+  ],
+).enableRLS();
