@@ -250,6 +250,50 @@ describe("the routes", () => {
   });
 });
 
+describe("the project page's forms", () => {
+  it("an update takes photos each with its own description; a photo without one is refused beside it and nothing is posted", async () => {
+    const projectPage = await import("../../app/routes/manage.$lgu.projects.$project");
+    const pageEditor = await signedIn("update.editor@example.org");
+    await addLguRole(db().url, lgu.id, pageEditor.id, "editor");
+    const project = await createProject(db().url, lgu.id, { status: "in_progress", createdBy: editor.id });
+    const params = { lgu: lgu.slug, project: project.slug };
+    const path = `/manage/${lgu.slug}/projects/${project.slug}`;
+    const photo = { name: "site.png", bytes: await smallPng(), type: "image/png" };
+    const send = (fields: Record<string, string>, files: Record<string, typeof photo>) =>
+      answer(() => projectPage.action({ request: postMultipart(path, pageEditor.cookie, { intent: "update", language: "en", ...fields }, files), params, context }));
+
+    const noAlt = await send({ body: "Work on the intake has started.", alt1: "The intake", alt2: "" }, { photo1: photo, photo2: photo });
+    expect(noAlt.status).toBe(400);
+    expect(await noAlt.json()).toMatchObject({ reply: { form: "update", error: { alt2: ["projects:photos.validation.altRequired"] } } });
+    const tooBig = await send({ body: "Work on the intake has started.", alt1: "The intake" }, { photo1: { ...photo, bytes: new Uint8Array(MAX_PHOTO_BYTES + 1) } });
+    expect(await tooBig.json()).toMatchObject({ reply: { form: "update", error: { photo1: ["projects:photos.errors.tooLarge"] } } });
+    expect(await db().client.sql`select 1 from project_updates where project_id = ${project.id}`).toHaveLength(0);
+    expect(storedUnder(project.id, "photos")).toHaveLength(0);
+
+    const posted = await send({ body: "Work on the intake has started.", alt1: "The intake", alt3: "The crew" }, { photo1: photo, photo3: photo });
+    expect(posted.status).toBe(302);
+    const [update] = await db().client.sql<{ id: string }[]>`select id from project_updates where project_id = ${project.id}`;
+    expect((await listUpdatePhotos(null, [update!.id])).map((p) => p.alt)).toEqual([{ en: "The intake" }, { en: "The crew" }]);
+  });
+
+  it("a spending report's evidence over 5 MB is answered beside its field", async () => {
+    const projectPage = await import("../../app/routes/manage.$lgu.projects.$project");
+    const pageTreasurer = await signedIn("page.treasurer@example.org");
+    await addLguRole(db().url, lgu.id, pageTreasurer.id, "treasurer");
+    const project = await createProject(db().url, lgu.id, { status: "in_progress", createdBy: editor.id });
+    const request = postMultipart(
+      `/manage/${lgu.slug}/projects/${project.slug}`,
+      pageTreasurer.cookie,
+      { intent: "spending", amount: "100", spentOn: "2026-11-10", payee: "Supplier", category: "materials" },
+      { evidence: { name: "big.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1), type: "application/pdf" } },
+    );
+    const answered = await answer(() => projectPage.action({ request, params: { lgu: lgu.slug, project: project.slug }, context }));
+    expect(answered.status).toBe(400);
+    expect(await answered.json()).toMatchObject({ reply: { form: "spending", error: { evidence: ["projects:ledger.errors.evidenceTooLarge"] } } });
+    expect(await db().client.sql`select 1 from spending_reports where project_id = ${project.id}`).toHaveLength(0);
+  });
+});
+
 describe("spending evidence", () => {
   it("a treasurer attaches a receipt; anyone may open it through a short-lived link while the project is public", async () => {
     const project = await createProject(db().url, lgu.id, { status: "in_progress", createdBy: editor.id });
