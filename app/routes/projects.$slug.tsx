@@ -9,6 +9,7 @@ import { siteUrl } from "~/modules/auth/emails.server";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
 import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server";
 import { photoUrl } from "~/modules/projects/photos.server";
+import { renderDescription } from "~/modules/projects/rich-text.server";
 import { getPublicProject, type PublicProject } from "~/modules/projects/queries.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { scriptFree } from "~/utils/meta";
@@ -65,7 +66,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       slug: project.slug,
       title: project.title,
       summary: project.summary,
-      description: project.description,
+      description: project.description ? { lang: project.description.lang, html: renderDescription(project.description.text) } : null,
       sector: project.sector,
       sdgGoals: project.sdgGoals,
       status: project.status,
@@ -203,11 +204,8 @@ export default function ProjectPage() {
       <section aria-labelledby="money-title" className="two-columns">
         <div className="stack">
           {p.description ? (
-            <div className="prose" lang={p.description.lang} dir="auto">
-              {p.description.text.split(/\n{2,}/).map((para, i) => (
-                <p key={i}>{para}</p>
-              ))}
-            </div>
+            // Sanitized on the server (rich-text.server.ts): an allow-list of tags, no scripts or handlers.
+            <div className="prose" lang={p.description.lang} dir="auto" dangerouslySetInnerHTML={{ __html: p.description.html }} />
           ) : null}
           <dl className="facts">
             {p.dates.starts ? (
