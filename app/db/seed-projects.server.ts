@@ -264,7 +264,10 @@ export async function seedProjects(tx: Tx, placeIds: Map<string, string>): Promi
       );
     }
     // The ledger is append-only: gifts are keyed by reference and movement id, so a second run adds
-    // nothing (and never deletes what the first one recorded).
+    // nothing (and never deletes what the first one recorded). Gifts are only taken while a project
+    // raises money, so one that has moved on is put back to fundraising for them, then moved on.
+    const raising = p.gifts?.length && p.status !== "fundraising";
+    if (raising) await tx.update(schema.projects).set({ status: "fundraising" }).where(eq(schema.projects.id, projectId));
     for (const [i, gift] of (p.gifts ?? []).entries()) {
       const reference = `DEMO-${p.slug.toUpperCase()}-${i + 1}`;
       await tx
@@ -286,6 +289,7 @@ export async function seedProjects(tx: Tx, placeIds: Map<string, string>): Promi
         })
         .onConflictDoNothing();
     }
+    if (raising) await tx.update(schema.projects).set({ status: p.status }).where(eq(schema.projects.id, projectId));
     count++;
   }
   return count;

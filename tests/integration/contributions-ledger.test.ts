@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../support/db";
-import { addLguRole, createLgu, createUser, makePlatformAdmin } from "../support/factories";
+import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser, makePlatformAdmin } from "../support/factories";
 import { createProject, refusalOf } from "../support/project-factories";
 
 const db = setupTestDatabase();
@@ -90,9 +90,31 @@ describe("the ledger", () => {
     expect(await refusalOf(owner()`update contribution_events set amount_minor = 1 where contribution_id = ${a}`)).toMatchObject({ hint: "ledger_append_only" });
     expect(await refusalOf(owner()`delete from contribution_events where contribution_id = ${a}`)).toMatchObject({ hint: "ledger_append_only" });
     expect(await refusalOf(owner()`truncate contribution_events`)).toMatchObject({ hint: "ledger_append_only" });
-    expect(await refusalOf(gift(project.id, 10_000, { currency: "usd" }))).toMatchObject({ constraint: "contributions_currency_iso" });
+    expect(await refusalOf(gift(project.id, 10_000, { currency: "USD" }))).toMatchObject({ hint: "contribution_wrong_currency" });
     expect(JSON.stringify(await funding(project.id))).toBe(before);
     expect(await drift()).toEqual([]);
+  });
+
+  it("takes new gifts only for a project raising money, of a verified LGU", async () => {
+    for (const status of ["draft", "review", "funded", "in_progress", "completed", "cancelled"] as const) {
+      const project = await createProject(db().url, lgu.id, { status, goalMinor: 1_000_000, currency: "PHP" });
+      expect(await refusalOf(gift(project.id, 1_000)), status).toMatchObject({ hint: "project_not_raising" });
+    }
+    const unverified = await createLgu(db().url, { createdBy: donor.id, verificationStatus: "pending" });
+    const project = await createProject(db().url, unverified.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    expect(await refusalOf(gift(project.id, 1_000))).toMatchObject({ hint: "project_not_raising" });
+  });
+
+  it("counts a gift as part of an association only when the donor is one of its members", async () => {
+    const association = await createOrganisation(db().url, { createdBy: otherMember.id });
+    await addOrganisationRole(db().url, association.id, donor.id, "member");
+    const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    const attributed = (donorId: string | null) =>
+      owner()`insert into contributions (project_id, donor_id, kind, channel, amount_minor, currency, reference, association_id)
+              values (${project.id}, ${donorId}, 'pledge', 'remittance', 5000, 'PHP', ${`ASSOC-${++sequence}`}, ${association.id})`;
+    expect(await refusalOf(attributed(editor.id))).toMatchObject({ hint: "association_member_only" });
+    expect(await refusalOf(attributed(null))).toMatchObject({ hint: "association_member_only" });
+    expect(await refusalOf(attributed(donor.id))).toBeNull();
   });
 
   it("follows the goal and the status: the share raised and whether the project is still raising", async () => {

@@ -127,6 +127,8 @@ beforeAll(async () => {
       values (${fundraising.id}, ${users["the follower"].id}, 'one_time', 'remittance', 50000, 'PHP', 'MATRIX-1') returning id)
     insert into contribution_events (contribution_id, project_id, type, amount_minor, currency, source, external_id)
     select gift.id, ${fundraising.id}, 'received', 50000, 'PHP', 'treasurer', 'matrix-1' from gift`);
+  await asOwner(sql`insert into lgu_payment_accounts (lgu_id, stripe_account_id, charges_enabled) values (${town.id}, 'acct_matrix', true)`);
+  await asOwner(sql`insert into stripe_events (id, type, payload) values ('evt_matrix', 'checkout.session.completed', '{}')`);
 
   w = {
     users, town, otherTown, draft, review, fundraising, unverified, completed, cancelledAfterPublication, cancelledBeforePublication,
@@ -687,4 +689,30 @@ describe("contributions and the ledger", () => {
   matrix({ title: "project_funding of the published project", ...fundingOps(() => w.fundraising), rows: withVisibility(PUBLISHED_DETAILS) });
   matrix({ title: "project_funding of the draft", ...fundingOps(() => w.draft), rows: withVisibility(DRAFT_DETAILS) });
   matrix({ title: "project_funding of the unverified LGU's project", ...fundingOps(() => w.unverified), rows: withVisibility(UNVERIFIED_DETAILS) });
+});
+
+describe("payments", () => {
+  const SERVER_ONLY: MatrixRow[] = ACTORS.map((actor) => [actor, DENIED, DENIED, DENIED, DENIED] as unknown as MatrixRow);
+  matrix({
+    title: "stripe_events: the server's alone",
+    ops: {
+      select: () => sql`select 1 from stripe_events where id = 'evt_matrix'`,
+      insert: () => sql`insert into stripe_events (id, type, payload) values ('evt_forged', 'charge.refunded', '{}')`,
+      update: () => sql`update stripe_events set processed_at = now() where id = 'evt_matrix'`,
+      delete: () => sql`delete from stripe_events where id = 'evt_matrix'`,
+    },
+    snapshot: () => sql`select to_jsonb(e) as row from stripe_events e order by e.id`,
+    rows: SERVER_ONLY,
+  });
+  matrix({
+    title: "lgu_payment_accounts: read by the LGU's admins and treasurers, written by the server",
+    ops: {
+      select: () => sql`select 1 from lgu_payment_accounts where lgu_id = ${w.town.id}`,
+      insert: () => sql`insert into lgu_payment_accounts (lgu_id, stripe_account_id) values (${w.otherTown.id}, 'acct_forged')`,
+      update: () => sql`update lgu_payment_accounts set stripe_account_id = 'acct_forged' where lgu_id = ${w.town.id}`,
+      delete: () => sql`delete from lgu_payment_accounts where lgu_id = ${w.town.id}`,
+    },
+    snapshot: () => sql`select to_jsonb(a) as row from lgu_payment_accounts a order by a.lgu_id`,
+    rows: GIFT.map(([actor]) => [actor, ["LGU admin", "LGU treasurer", "platform admin"].includes(actor) ? 1 : 0, DENIED, DENIED, DENIED] as unknown as MatrixRow),
+  });
 });

@@ -9,9 +9,12 @@
  * platform admins. The public sees totals (project_funding) with the project.
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
+import { lgus } from "./core";
+import { organisations } from "./organisations";
 import { projects } from "./projects";
+import { serverOnly } from "./system";
 
 export const contributionKind = pgEnum("contribution_kind", ["one_time", "monthly", "pledge"]);
 export const contributionChannel = pgEnum("contribution_channel", ["card", "sandbox", "bank_transfer", "remittance", "cash"]);
@@ -39,6 +42,16 @@ export const contributions = pgTable(
     // The human reference a donor quotes on a bank transfer or at a remittance centre.
     reference: text("reference").notNull(),
     status: contributionStatus("status").notNull().default("pending"),
+    // Given "as part of" a hometown association the donor belongs to (its page shows the total).
+    associationId: uuid("association_id").references(() => organisations.id, { onDelete: "set null" }),
+    // Pledges: the day the donor means to send the money by (reminders go out before it).
+    dueOn: date("due_on"),
+    // Stripe: the Checkout Session that started it, the payment, the subscription of a monthly
+    // gift, and the connected account of the LGU that received it (null: the platform's account).
+    stripeCheckoutSessionId: text("stripe_checkout_session_id"),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    stripeSubscriptionId: text("stripe_subscription_id"),
+    stripeAccountId: text("stripe_account_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -46,6 +59,10 @@ export const contributions = pgTable(
     uniqueIndex("contributions_reference_unique").on(t.reference),
     index("contributions_project_idx").on(t.projectId, t.createdAt),
     index("contributions_donor_idx").on(t.donorId, t.createdAt),
+    index("contributions_association_idx").on(t.associationId),
+    uniqueIndex("contributions_checkout_session_unique").on(t.stripeCheckoutSessionId),
+    uniqueIndex("contributions_payment_intent_unique").on(t.stripePaymentIntentId),
+    index("contributions_subscription_idx").on(t.stripeSubscriptionId),
     check("contributions_amount_positive", sql`${t.amountMinor} > 0`),
     check("contributions_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     pgPolicy("donors and the project's treasurers see contributions", {
@@ -123,5 +140,52 @@ export const projectFunding = pgTable(
       .on(t.fundedBasisPoints.desc(), t.projectId)
       .where(sql`${t.fundraising} and ${t.fundedBasisPoints} < 10000`),
     pgPolicy("visible with the project", { for: "select", to: [anonRole, authenticatedRole], using: sql`app_private.project_visible(${t.projectId})` }),
+  ],
+).enableRLS();
+
+/**
+ * Every Stripe webhook event, stored once (its id is the key) before it is handled, so a retried
+ * delivery is recognised and a handler that failed can be run again. Server only.
+ */
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    // The connected account the event is about (Connect), null for the platform's own.
+    account: text("account"),
+    payload: jsonb("payload").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("stripe_events_unprocessed_idx").on(t.receivedAt).where(sql`${t.processedAt} is null`), serverOnly],
+).enableRLS();
+
+/**
+ * An LGU's own Stripe account (Connect): once it can take charges, gifts to its projects go to it
+ * directly; until then, to the platform's account. Status comes from `account.updated` events.
+ * The LGU's admins and treasurers read it; only the server writes it.
+ */
+export const lguPaymentAccounts = pgTable(
+  "lgu_payment_accounts",
+  {
+    lguId: uuid("lgu_id")
+      .primaryKey()
+      .references(() => lgus.id, { onDelete: "cascade" }),
+    stripeAccountId: text("stripe_account_id").notNull(),
+    chargesEnabled: boolean("charges_enabled").notNull().default(false),
+    payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
+    detailsSubmitted: boolean("details_submitted").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("lgu_payment_accounts_stripe_unique").on(t.stripeAccountId),
+    pgPolicy("the lgu's admins and treasurers see it", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`app_private.has_lgu_role(${t.lguId}, array['admin', 'treasurer']) or (select app_private.is_platform_admin())`,
+    }),
   ],
 ).enableRLS();

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
 
-const serverOnly = pgPolicy("server only", {
+export const serverOnly = pgPolicy("server only", {
   as: "restrictive",
   for: "all",
   to: [anonRole, authenticatedRole],
