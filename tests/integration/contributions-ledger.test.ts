@@ -220,3 +220,83 @@ describe("who reads and writes money", () => {
     expect(await drift()).toEqual([]);
   });
 });
+
+describe("treasurers' actions", () => {
+  const as = (user: User | null, query: SQL) => db().client.withRls(user?.claims ?? null, (tx) => tx.execute(query));
+  const pledge = async (projectId: string, channel = "bank_transfer") => {
+    const [row] = await owner()<{ id: string }[]>`
+      insert into contributions (project_id, donor_id, kind, channel, amount_minor, currency, reference)
+      values (${projectId}, ${donor.id}, 'pledge', ${channel}, 20000, 'PHP', ${`PLEDGE-${++sequence}-${Date.now()}`}) returning id`;
+    return row!.id;
+  };
+
+  it("the treasurer confirms what arrived (it may differ), and it is audited in their name under the LGU", async () => {
+    const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    const id = await pledge(project.id);
+    await as(treasurer, sql`select public.confirm_contribution(${id}, 18500, '2026-11-20')`);
+    expect(await funding(project.id)).toMatchObject({ raised_minor: "18500", gifts: 1 });
+    expect(await owner()`select status from contributions where id = ${id}`).toEqual([{ status: "confirmed" }]);
+    // Confirming twice: refused, nothing added.
+    expect(await refusalOf(as(treasurer, sql`select public.confirm_contribution(${id}, 18500, '2026-11-20')`))).toMatchObject({ hint: "not_pending" });
+    const audit = await owner()<{ action: string; actor_id: string; lgu_id: string }[]>`
+      select action, actor_id, lgu_id from audit_log where subject_table in ('contribution_events', 'contributions')
+        and (after ->> 'contribution_id' = ${id} or subject_id = ${id}) order by id`;
+    expect(audit.map((a) => [a.action, a.actor_id, a.lgu_id])).toEqual([
+      ["contribution_events.insert", treasurer.id, lgu.id],
+      ["contributions.update", treasurer.id, lgu.id],
+    ]);
+  });
+
+  it("refuses anyone else, bad amounts and future dates, and changes nothing", async () => {
+    const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    const id = await pledge(project.id);
+    for (const user of [donor, editor, otherTreasurer, otherMember, null]) {
+      expect(await refusalOf(as(user, sql`select public.confirm_contribution(${id}, 20000, '2026-11-20')`))).toMatchObject({ code: "42501" });
+      expect(await refusalOf(as(user, sql`select public.lapse_contribution(${id})`))).toMatchObject({ code: "42501" });
+    }
+    expect(await refusalOf(as(treasurer, sql`select public.confirm_contribution(${id}, 0, '2026-11-20')`))).toMatchObject({ hint: "amount_positive" });
+    expect(await refusalOf(as(treasurer, sql`select public.confirm_contribution(${id}, 100, '2099-01-01')`))).toMatchObject({ hint: "received_in_future" });
+    expect(await funding(project.id)).toMatchObject({ raised_minor: "0" });
+    expect(await owner()`select status from contributions where id = ${id}`).toEqual([{ status: "pending" }]);
+  });
+
+  it("lapses a pledge that never came, and refunds an offline gift once per request", async () => {
+    const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    const lapsed = await pledge(project.id, "remittance");
+    await as(treasurer, sql`select public.lapse_contribution(${lapsed})`);
+    expect(await owner()`select status from contributions where id = ${lapsed}`).toEqual([{ status: "lapsed" }]);
+    const given = await pledge(project.id, "cash");
+    await as(treasurer, sql`select public.confirm_contribution(${given}, 20000, '2026-11-20')`);
+    const key = "7d1f3e5c-2b4a-4c8e-9f10-a1b2c3d4e5f6";
+    await as(treasurer, sql`select public.refund_offline_contribution(${given}, 5000, ${key})`);
+    await as(treasurer, sql`select public.refund_offline_contribution(${given}, 5000, ${key})`);
+    expect(await funding(project.id)).toMatchObject({ raised_minor: "15000", refunded_minor: "5000" });
+    expect(
+      await refusalOf(as(treasurer, sql`select public.refund_offline_contribution(${given}, 15001, 'aaaaaaaa-2b4a-4c8e-9f10-a1b2c3d4e5f6')`)),
+    ).toMatchObject({ hint: "ledger_refund_too_large" });
+    expect(await refusalOf(as(editor, sql`select public.refund_offline_contribution(${given}, 1, 'bbbbbbbb-2b4a-4c8e-9f10-a1b2c3d4e5f6')`))).toMatchObject({
+      code: "42501",
+    });
+    expect(await drift()).toEqual([]);
+  });
+
+  it("publishes the ledger of a public project: gifts (named only when the donor allows), refunds and spending", async () => {
+    const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    await owner()`update profiles set basics_visibility = 'public', display_name = 'Lorna Reyes' where id = ${donor.id}`;
+    const named = await pledge(project.id);
+    const hidden = await pledge(project.id);
+    await owner()`update contributions set anonymous = true where id = ${hidden}`;
+    await as(treasurer, sql`select public.confirm_contribution(${named}, 20000, '2026-11-18')`);
+    await as(treasurer, sql`select public.confirm_contribution(${hidden}, 20000, '2026-11-19')`);
+    await as(treasurer, sql`insert into spending_reports (project_id, amount_minor, spent_on, payee, category, reported_by)
+                            values (${project.id}, 7000, '2026-11-21', 'Cement supplier', 'materials', auth.uid())`);
+    const rows = await as(null, sql`select kind, occurred_on, amount_minor, donor_name, detail from public.public_project_ledger(${project.id})`);
+    expect(rows).toEqual([
+      { kind: "spent", occurred_on: "2026-11-21", amount_minor: "7000", donor_name: null, detail: "Cement supplier" },
+      { kind: "received", occurred_on: "2026-11-19", amount_minor: "20000", donor_name: null, detail: null },
+      { kind: "received", occurred_on: "2026-11-18", amount_minor: "20000", donor_name: "Lorna Reyes", detail: null },
+    ]);
+    const draft = await createProject(db().url, lgu.id, { status: "draft", goalMinor: 1_000_000, currency: "PHP" });
+    expect(await as(null, sql`select * from public.public_project_ledger(${draft.id})`)).toEqual([]);
+  });
+});
