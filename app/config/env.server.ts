@@ -46,6 +46,11 @@ export const envSchema = z
       .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
       .optional(),
     EMAIL_FROM: z.string().min(3).default("Tulay <no-reply@tulay.localhost>"),
+    // The demo sandbox ("test payment" page): "auto" = on with the embedded database outside
+    // production; "off"; "allow" = on even in production (a public demo), always labelled.
+    DEMO_SANDBOX: z.enum(["auto", "off", "allow"], { message: "must be auto, off or allow" }).default("auto"),
+    // The largest single gift, in major units of the project's currency.
+    GIFT_MAX_MAJOR: z.coerce.number({ invalid_type_error: "must be a number" }).int().positive().default(5_000_000),
   })
   .superRefine((env, ctx) => {
     const supabase = [env.SUPABASE_URL, env.SUPABASE_ANON_KEY, env.SUPABASE_SERVICE_ROLE_KEY];
