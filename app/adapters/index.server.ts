@@ -15,6 +15,7 @@ import { createOutboxEmail } from "./email/outbox.server";
 import type { EmailPort } from "./email/port";
 import { createSmtpEmail } from "./email/smtp.server";
 import { createLocalStorage } from "./storage/local.server";
+import type { PaymentsPort } from "./payments/port";
 import type { StoragePort } from "./storage/port";
 import { createSupabaseStorage } from "./storage/supabase.server";
 
@@ -22,6 +23,8 @@ interface Adapters {
   auth?: AuthPort;
   storage?: StoragePort;
   email?: EmailPort;
+  /** null: no card payments (no provider configured); offline pledges and the sandbox still work. */
+  payments?: PaymentsPort | null;
 }
 const globalForAdapters = globalThis as typeof globalThis & { __tulayAdapters?: Adapters };
 const adapters = (globalForAdapters.__tulayAdapters ??= {});
@@ -61,6 +64,13 @@ export function getEmailPort(): EmailPort {
   const env = getEnv();
   adapters.email = env.SMTP_URL ? createSmtpEmail({ url: env.SMTP_URL, from: env.EMAIL_FROM }) : createOutboxEmail(getDbClient);
   return adapters.email;
+}
+
+/** The card payments provider, or null when none is configured. */
+export function getPaymentsPort(): PaymentsPort | null {
+  if (adapters.payments !== undefined) return adapters.payments;
+  adapters.payments = null;
+  return adapters.payments;
 }
 
 export function setAdapters(next: Adapters) {
