@@ -1,10 +1,12 @@
 /**
  * Which adapter serves each port, decided once from the environment: Supabase Auth and Storage
  * when SUPABASE_URL and its keys are set, the local adapters otherwise; SMTP when SMTP_URL is set,
- * the outbox otherwise. Tests swap adapters with the set* functions.
+ * the outbox otherwise; Stripe for card gifts when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are
+ * set, none otherwise (gifts are then pledges a treasurer confirms). Tests swap adapters with the
+ * set* functions.
  */
 import path from "node:path";
-import { getEnv, usesSupabase } from "~/config/env.server";
+import { getEnv, usesStripe, usesSupabase } from "~/config/env.server";
 import { getDbClient } from "~/db/client.server";
 import { projectRoot } from "~/db/paths.server";
 import { sendAuthEmail, siteUrl } from "~/modules/auth/emails.server";
@@ -14,8 +16,9 @@ import { createSupabaseAuth } from "./auth/supabase.server";
 import { createOutboxEmail } from "./email/outbox.server";
 import type { EmailPort } from "./email/port";
 import { createSmtpEmail } from "./email/smtp.server";
-import { createLocalStorage } from "./storage/local.server";
 import type { PaymentsPort } from "./payments/port";
+import { createStripePayments } from "./payments/stripe.server";
+import { createLocalStorage } from "./storage/local.server";
 import type { StoragePort } from "./storage/port";
 import { createSupabaseStorage } from "./storage/supabase.server";
 
@@ -66,10 +69,19 @@ export function getEmailPort(): EmailPort {
   return adapters.email;
 }
 
-/** The card payments provider, or null when none is configured. */
+/** Stripe when it is configured, null otherwise (no card gifts; the webhook route answers 404). */
 export function getPaymentsPort(): PaymentsPort | null {
   if (adapters.payments !== undefined) return adapters.payments;
-  adapters.payments = null;
+  const env = getEnv();
+  adapters.payments = usesStripe(env)
+    ? createStripePayments({
+        secretKey: env.STRIPE_SECRET_KEY!,
+        webhookSecrets: env.STRIPE_WEBHOOK_SECRET!,
+        host: env.STRIPE_API_HOST,
+        port: env.STRIPE_API_PORT,
+        protocol: env.STRIPE_API_PROTOCOL,
+      })
+    : null;
   return adapters.payments;
 }
 

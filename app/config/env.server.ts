@@ -51,6 +51,26 @@ export const envSchema = z
     DEMO_SANDBOX: z.enum(["auto", "off", "allow"], { message: "must be auto, off or allow" }).default("auto"),
     // The largest single gift, in major units of the project's currency.
     GIFT_MAX_MAJOR: z.coerce.number({ invalid_type_error: "must be a number" }).int().positive().default(5_000_000),
+    // Stripe: both set → card gifts through Stripe Checkout (Connect, subscriptions, refunds, webhooks).
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/, "must be a Stripe secret or restricted key such as sk_test_… or sk_live_…")
+      .optional(),
+    // Several endpoints (the platform's and the Connect one) each sign with their own secret: comma-separated.
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .refine((secrets) => secrets.length > 0 && secrets.every((s) => /^whsec_[A-Za-z0-9_]{8,}$/.test(s)), {
+        message: "must be the webhook endpoint's signing secret (whsec_…), or several separated by commas",
+      })
+      .optional(),
+    // Another Stripe API host (a local fake in tests and demos); Stripe's own by default.
+    STRIPE_API_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, "must be a host name such as api.stripe.com or 127.0.0.1 (no scheme, no port)")
+      .optional(),
+    STRIPE_API_PORT: z.coerce.number({ invalid_type_error: "must be a number" }).int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"], { errorMap: () => ({ message: "must be http or https" }) }).optional(),
   })
   .superRefine((env, ctx) => {
     const supabase = [env.SUPABASE_URL, env.SUPABASE_ANON_KEY, env.SUPABASE_SERVICE_ROLE_KEY];
@@ -68,6 +88,21 @@ export const envSchema = z
           });
         }
       }
+    }
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      const missing = env.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY";
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [missing],
+        message: "is required when the other Stripe variable is set (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET)",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.STRIPE_API_PROTOCOL === "http") {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["STRIPE_API_PROTOCOL"],
+        message: "must be https in production (http is for a local fake of Stripe's API)",
+      });
     }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({
@@ -117,6 +152,11 @@ export function getEnv(): Env {
 /** True when Supabase Auth and Storage are configured (the production adapters). */
 export function usesSupabase(env: Env = getEnv()): boolean {
   return Boolean(env.SUPABASE_URL && env.SUPABASE_ANON_KEY && env.SUPABASE_SERVICE_ROLE_KEY);
+}
+
+/** True when card gifts go through Stripe (a secret key and a webhook signing secret are set). */
+export function usesStripe(env: Env = getEnv()): boolean {
+  return Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET?.length);
 }
 
 /** The only configuration the browser sees. */

@@ -37,6 +37,27 @@ describe("environment", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
 
+  it("takes Stripe's keys together, with a message naming what is missing or malformed", () => {
+    expect(parseEnv({}).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(problems({ STRIPE_SECRET_KEY: "sk_test_51Habcdefgh" })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required when the other Stripe variable is set/)]);
+    expect(problems({ STRIPE_WEBHOOK_SECRET: "whsec_abcdefghij" })).toEqual([expect.stringMatching(/^STRIPE_SECRET_KEY is required when the other Stripe variable is set/)]);
+    expect(problems({ STRIPE_SECRET_KEY: "pk_test_51Habcdefgh", STRIPE_WEBHOOK_SECRET: "whsec_abcdefghij" })).toEqual([expect.stringMatching(/^STRIPE_SECRET_KEY must be a Stripe secret or restricted key/)]);
+    expect(problems({ STRIPE_SECRET_KEY: "sk_test_51Habcdefgh", STRIPE_WEBHOOK_SECRET: "secret" })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET must be the webhook endpoint's signing secret/)]);
+    const env = parseEnv({ STRIPE_SECRET_KEY: "sk_test_51Habcdefgh", STRIPE_WEBHOOK_SECRET: "whsec_platform123, whsec_connect4567" });
+    expect(env.STRIPE_WEBHOOK_SECRET).toEqual(["whsec_platform123", "whsec_connect4567"]);
+  });
+
+  it("points Stripe's SDK at another host only as told, and never over http in production", () => {
+    const env = parseEnv({ STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: "12111", STRIPE_API_PROTOCOL: "http" });
+    expect(env).toMatchObject({ STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: 12111, STRIPE_API_PROTOCOL: "http" });
+    expect(problems({ STRIPE_API_HOST: "http://127.0.0.1:12111" })).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be a host name/)]);
+    expect(problems({ STRIPE_API_PORT: "twelve" })).toEqual([expect.stringMatching(/^STRIPE_API_PORT must be a number/)]);
+    expect(problems({ STRIPE_API_PROTOCOL: "ftp" })).toEqual([expect.stringMatching(/^STRIPE_API_PROTOCOL must be http or https/)]);
+    expect(problems({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), STRIPE_API_PROTOCOL: "http" })).toEqual([
+      expect.stringMatching(/^STRIPE_API_PROTOCOL must be https in production/),
+    ]);
+  });
+
   it("reports every problem at once", () => {
     const found = problems({ PORT: "0", DATABASE_URL: "nope" });
     expect(found.some((p) => p.startsWith("PORT "))).toBe(true);
