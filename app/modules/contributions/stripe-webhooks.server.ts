@@ -1,0 +1,501 @@
+/**
+ * Stripe's webhook events, once the route has verified their signature: each is stored once in
+ * stripe_events (its id is the key), handed to its handler, and marked processed; or, when
+ * handling failed in a way a later attempt may fix (the database or Stripe's API was unreachable),
+ * left unprocessed with the error and the attempt counted, so Stripe's retries try again.
+ *
+ * Money enters and leaves the ledger only here, through recordMovement with source "stripe" and an
+ * external id that names the movement at Stripe: the payment intent (a one-time gift, whichever of
+ * checkout.session.completed, payment_intent.succeeded or charge.refunded brings it first), the
+ * invoice (each month of a monthly gift), the refund. Stripe delivers at least once and in no
+ * particular order, so every handler is idempotent and none assumes another ran before it.
+ *
+ * An event that cannot apply (no such contribution, another account's payment, another currency,
+ * a refund larger than what the gift holds) changes nothing, is logged, and is marked processed
+ * with last_error saying why: retrying it would never help.
+ */
+import { and, eq, ne, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { PaymentsPort, ProviderAccount, ProviderEvent, ProviderRefund } from "~/adapters/payments/port";
+import { asService, type Tx } from "~/db/client.server";
+import { contributionEvents, contributions, lguPaymentAccounts, lgus, stripeEvents } from "~/db/schema";
+import { logger } from "~/utils/logger.server";
+import { LedgerRefusal, recordMovement } from "./ledger.server";
+
+export type IngestOutcome =
+  /** Handled now; `note` says why it changed nothing when it could not apply. */
+  | { status: "processed"; note: string | null }
+  /** Already processed earlier: nothing changed. */
+  | { status: "duplicate" }
+  /** Stored, not processed; Stripe should retry. */
+  | { status: "failed"; error: string };
+
+/** What a handler needs from Stripe's API, read before the transaction so no lock waits on the network. */
+interface Fetched {
+  refunds?: ProviderRefund[];
+  account?: ProviderAccount;
+}
+
+/** Returns null when the event applied, or why it could not. */
+type Handler = (tx: Tx, event: ProviderEvent, fetched: Fetched) => Promise<string | null>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idOf = (value: unknown): string | null =>
+  typeof value === "string" ? value : value && typeof value === "object" && typeof (value as { id?: unknown }).id === "string" ? (value as { id: string }).id : null;
+const metadataId = (metadata: unknown): string | null => {
+  const value = metadata && typeof metadata === "object" ? (metadata as Record<string, unknown>).contribution_id : null;
+  return typeof value === "string" ? value : null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Finding the gift an event is about
+
+interface Gift {
+  id: string;
+  kind: (typeof contributions.kind.enumValues)[number];
+  status: (typeof contributions.status.enumValues)[number];
+  currency: string;
+  stripeCheckoutSessionId: string | null;
+  stripePaymentIntentId: string | null;
+  stripeSubscriptionId: string | null;
+  stripeAccountId: string | null;
+}
+
+const giftColumns = {
+  id: contributions.id,
+  kind: contributions.kind,
+  status: contributions.status,
+  currency: contributions.currency,
+  stripeCheckoutSessionId: contributions.stripeCheckoutSessionId,
+  stripePaymentIntentId: contributions.stripePaymentIntentId,
+  stripeSubscriptionId: contributions.stripeSubscriptionId,
+  stripeAccountId: contributions.stripeAccountId,
+};
+
+/**
+ * The contribution an event names: by the contribution id we put in the metadata (a malformed one
+ * is ignored, never cast), else by a Stripe id already linked to it.
+ */
+async function findGift(
+  tx: Tx,
+  by: { contributionId?: string | null; sessionId?: string | null; paymentIntentId?: string | null; subscriptionId?: string | null },
+): Promise<Gift | null> {
+  const one = async (where: ReturnType<typeof eq>) => (await tx.select(giftColumns).from(contributions).where(where).limit(1))[0] ?? null;
+  if (by.contributionId && UUID.test(by.contributionId)) {
+    const found = await one(eq(contributions.id, by.contributionId));
+    if (found) return found;
+  }
+  if (by.sessionId) {
+    const found = await one(eq(contributions.stripeCheckoutSessionId, by.sessionId));
+    if (found) return found;
+  }
+  if (by.paymentIntentId) {
+    const found = await one(eq(contributions.stripePaymentIntentId, by.paymentIntentId));
+    if (found) return found;
+  }
+  if (by.subscriptionId) return one(eq(contributions.stripeSubscriptionId, by.subscriptionId));
+  return null;
+}
+
+/**
+ * A payment made on a connected account is the LGU's: an event about it must come from that
+ * account, and a platform payment's from the platform (a connected account cannot move money on
+ * another LGU's gift by naming it in its own metadata).
+ */
+function wrongAccount(gift: Gift, event: ProviderEvent): string | null {
+  const expected = gift.stripeAccountId ?? null;
+  if ((event.account ?? null) === expected) return null;
+  return `contribution ${gift.id} was made on ${expected ?? "the platform account"}, but this event is from ${event.account ?? "the platform account"}`;
+}
+
+function wrongCurrency(gift: Gift, currency: unknown): string | null {
+  if (typeof currency === "string" && currency.toUpperCase() === gift.currency) return null;
+  return `contribution ${gift.id} is in ${gift.currency}, this money is in ${String(currency).toUpperCase()}`;
+}
+
+const LINKS = {
+  sessionId: { column: contributions.stripeCheckoutSessionId, field: "stripeCheckoutSessionId", label: "checkout session" },
+  paymentIntentId: { column: contributions.stripePaymentIntentId, field: "stripePaymentIntentId", label: "payment intent" },
+  subscriptionId: { column: contributions.stripeSubscriptionId, field: "stripeSubscriptionId", label: "subscription" },
+} as const;
+
+/**
+ * Writes the Stripe ids an event reveals onto the gift, once. A gift already linked to another
+ * session, payment or subscription, or a payment already linked to another gift, is a conflict:
+ * nothing is linked and the reason is returned.
+ */
+async function link(tx: Tx, gift: Gift, ids: { sessionId?: string | null; paymentIntentId?: string | null; subscriptionId?: string | null }): Promise<string | null> {
+  const set: Partial<Record<(typeof LINKS)[keyof typeof LINKS]["field"], string>> = {};
+  for (const key of Object.keys(LINKS) as (keyof typeof LINKS)[]) {
+    const id = ids[key];
+    if (!id) continue;
+    const { column, field, label } = LINKS[key];
+    const current = gift[field];
+    if (current && current !== id) return `contribution ${gift.id} is linked to ${label} ${current}, not ${id}`;
+    if (current) continue;
+    // Unique indexes hold sessions and payments to one gift; check first so a conflict is a note, not a failed statement.
+    if (key !== "subscriptionId") {
+      const [other] = await tx.select({ id: contributions.id }).from(contributions).where(and(eq(column, id), ne(contributions.id, gift.id))).limit(1);
+      if (other) return `${label} ${id} belongs to contribution ${other.id}, not ${gift.id}`;
+    }
+    set[field] = id;
+  }
+  if (Object.keys(set).length > 0) {
+    await tx.update(contributions).set(set).where(eq(contributions.id, gift.id));
+    Object.assign(gift, set);
+  }
+  return null;
+}
+
+const unknown = (what: string) => `no contribution for ${what}`;
+
+async function receive(tx: Tx, gift: Gift, amountMinor: unknown, externalId: string, event: ProviderEvent) {
+  if (typeof amountMinor !== "number" || !Number.isSafeInteger(amountMinor) || amountMinor <= 0) return;
+  await recordMovement(
+    { contributionId: gift.id, type: "received", amountMinor, source: "stripe", externalId, occurredAt: new Date(event.created * 1000) },
+    tx,
+  );
+}
+
+async function markFailedIfPending(tx: Tx, gift: Gift) {
+  await tx.update(contributions).set({ status: "failed" }).where(and(eq(contributions.id, gift.id), eq(contributions.status, "pending")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+/** A finished Checkout: links the session's payment or subscription; a paid one-time gift is received. */
+const checkoutCompleted: Handler = async (tx, event) => {
+  const session = event.data.object as unknown as Stripe.Checkout.Session;
+  const gift = await findGift(tx, { contributionId: metadataId(session.metadata) ?? session.client_reference_id, sessionId: session.id });
+  if (!gift) return unknown(`checkout session ${session.id}`);
+  const problem = wrongAccount(gift, event);
+  if (problem) return problem;
+  const paymentIntentId = idOf(session.payment_intent);
+  const conflict = await link(tx, gift, { sessionId: session.id, paymentIntentId, subscriptionId: idOf(session.subscription) });
+  if (conflict) return conflict;
+  // Monthly gifts are received per invoice (invoice.paid); a delayed payment method is received
+  // when it settles (checkout.session.async_payment_succeeded, or payment_intent.succeeded).
+  if (session.mode !== "payment" || session.payment_status !== "paid") return null;
+  if (!paymentIntentId) return `checkout session ${session.id} is paid but names no payment intent`;
+  const currency = wrongCurrency(gift, session.currency);
+  if (currency) return currency;
+  await receive(tx, gift, session.amount_total, paymentIntentId, event);
+  return null;
+};
+
+const checkoutPaymentFailed: Handler = async (tx, event) => {
+  const session = event.data.object as unknown as Stripe.Checkout.Session;
+  const gift = await findGift(tx, { contributionId: metadataId(session.metadata) ?? session.client_reference_id, sessionId: session.id });
+  if (!gift) return unknown(`checkout session ${session.id}`);
+  const problem = wrongAccount(gift, event);
+  if (problem) return problem;
+  await markFailedIfPending(tx, gift);
+  return null;
+};
+
+/** A one-time gift's payment succeeded: received, under the payment intent's id. */
+const paymentSucceeded: Handler = async (tx, event) => {
+  const intent = event.data.object as unknown as Stripe.PaymentIntent;
+  const gift = await findGift(tx, { contributionId: metadataId(intent.metadata), paymentIntentId: intent.id });
+  if (!gift) return unknown(`payment intent ${intent.id}`);
+  const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
+  if (problem) return problem;
+  if (gift.kind === "monthly") return null; // counted per invoice
+  const currency = wrongCurrency(gift, intent.currency);
+  if (currency) return currency;
+  await receive(tx, gift, intent.amount_received, intent.id, event);
+  return null;
+};
+
+/** A declined card: a gift still waiting for money is marked failed. The ledger is not touched. */
+const paymentFailed: Handler = async (tx, event) => {
+  const intent = event.data.object as unknown as Stripe.PaymentIntent;
+  const gift = await findGift(tx, { contributionId: metadataId(intent.metadata), paymentIntentId: intent.id });
+  if (!gift) return unknown(`payment intent ${intent.id}`);
+  const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
+  if (problem) return problem;
+  await markFailedIfPending(tx, gift);
+  return null;
+};
+
+function refundOf(refund: Stripe.Refund): ProviderRefund {
+  return {
+    id: refund.id,
+    amountMinor: refund.amount,
+    currency: refund.currency,
+    status: refund.status ?? "pending",
+    paymentIntentId: idOf(refund.payment_intent),
+    chargeId: idOf(refund.charge),
+    metadata: { ...(refund.metadata ?? {}) },
+  };
+}
+
+/**
+ * One refund, once, under its own id. A refund that failed or was cancelled after we recorded it
+ * gives the money back to the gift (a receipt under "<refund id>:reversed"). Each refund has its
+ * own savepoint, so one refused refund leaves the others of the same charge recorded.
+ */
+async function applyRefund(tx: Tx, gift: Gift, refund: ProviderRefund, event: ProviderEvent): Promise<string | null> {
+  const currency = wrongCurrency(gift, refund.currency);
+  if (currency) return `refund ${refund.id}: ${currency}`;
+  if (!Number.isSafeInteger(refund.amountMinor) || refund.amountMinor <= 0) return null;
+  const occurredAt = new Date(event.created * 1000);
+  try {
+    if (refund.status === "failed" || refund.status === "canceled") {
+      const [recorded] = await tx
+        .select({ id: contributionEvents.id })
+        .from(contributionEvents)
+        .where(and(eq(contributionEvents.source, "stripe"), eq(contributionEvents.externalId, refund.id)));
+      if (recorded) {
+        await tx.transaction((sp) =>
+          recordMovement({ contributionId: gift.id, type: "received", amountMinor: refund.amountMinor, source: "stripe", externalId: `${refund.id}:reversed`, occurredAt }, sp),
+        );
+      }
+      return null;
+    }
+    await tx.transaction((sp) =>
+      recordMovement({ contributionId: gift.id, type: "refunded", amountMinor: refund.amountMinor, source: "stripe", externalId: refund.id, occurredAt }, sp),
+    );
+    return null;
+  } catch (error) {
+    if (error instanceof LedgerRefusal) return `refund ${refund.id} of ${refund.amountMinor}: ${error.message}`;
+    throw error;
+  }
+}
+
+/**
+ * A charge was refunded (in part or in full): each of its refunds is recorded once. The payment
+ * it undoes is received first when its own events have not arrived yet (same external id, so it
+ * still counts once), so the refund never finds an empty gift because of delivery order.
+ */
+const chargeRefunded: Handler = async (tx, event, fetched) => {
+  const charge = event.data.object as unknown as Stripe.Charge;
+  const paymentIntentId = idOf(charge.payment_intent);
+  const gift = await findGift(tx, { contributionId: metadataId(charge.metadata), paymentIntentId });
+  if (!gift) return unknown(`charge ${charge.id}`);
+  const problem = wrongAccount(gift, event);
+  if (problem) return problem;
+  if (gift.kind === "one_time" && paymentIntentId && charge.paid && charge.status === "succeeded") {
+    const conflict = await link(tx, gift, { paymentIntentId });
+    if (conflict) return conflict;
+    const currency = wrongCurrency(gift, charge.currency);
+    if (currency) return currency;
+    await receive(tx, gift, charge.amount_captured ?? charge.amount, paymentIntentId, event);
+  }
+  const refunds = Array.isArray(charge.refunds?.data) ? charge.refunds.data.map(refundOf) : (fetched.refunds ?? []);
+  const notes: string[] = [];
+  for (const refund of refunds) {
+    const note = await applyRefund(tx, gift, refund, event);
+    if (note) notes.push(note);
+  }
+  return notes.length ? notes.join("; ") : null;
+};
+
+/** A refund changed (a pending one succeeded, or failed): the same once-per-refund rules. */
+const refundUpdated: Handler = async (tx, event) => {
+  const refund = refundOf(event.data.object as unknown as Stripe.Refund);
+  const gift = await findGift(tx, { contributionId: refund.metadata.contribution_id ?? null, paymentIntentId: refund.paymentIntentId });
+  if (!gift) return unknown(`refund ${refund.id}`);
+  const problem = wrongAccount(gift, event);
+  if (problem) return problem;
+  return applyRefund(tx, gift, refund, event);
+};
+
+/** An invoice as webhook payloads carry it in both current (parent.*) and older API versions. */
+type InvoicePayload = Stripe.Invoice & {
+  subscription?: string | { id: string } | null;
+  subscription_details?: { metadata?: Record<string, string> | null } | null;
+};
+
+/** A month of a monthly gift was paid: received, under the invoice's id. */
+const invoicePaid: Handler = async (tx, event) => {
+  const invoice = event.data.object as unknown as InvoicePayload;
+  const details = invoice.parent?.subscription_details;
+  const subscriptionId = idOf(details?.subscription) ?? idOf(invoice.subscription);
+  const contributionId =
+    metadataId(details?.metadata) ??
+    metadataId(invoice.subscription_details?.metadata) ??
+    (invoice.lines?.data ?? []).map((line) => metadataId(line.metadata)).find(Boolean) ??
+    null;
+  const gift = await findGift(tx, { contributionId, subscriptionId });
+  if (!gift) return unknown(`invoice ${invoice.id} (subscription ${subscriptionId ?? "none"})`);
+  const problem = wrongAccount(gift, event);
+  if (problem) return problem;
+  if (gift.kind !== "monthly") return `contribution ${gift.id} is not a monthly gift; invoice ${invoice.id} not recorded`;
+  const conflict = await link(tx, gift, { subscriptionId });
+  if (conflict) return conflict;
+  const currency = wrongCurrency(gift, invoice.currency);
+  if (currency) return currency;
+  if (!invoice.id) return "invoice without an id";
+  await receive(tx, gift, invoice.amount_paid, invoice.id, event);
+  return null;
+};
+
+/**
+ * A monthly gift ended (the donor or Stripe cancelled it). Its status stays what its ledger says
+ * (what it received is still given); no further invoices are expected. The ending is this stored
+ * event (see monthlyGiftEndedAt). A gift that never received anything is marked failed.
+ */
+const subscriptionDeleted: Handler = async (tx, event) => {
+  const subscription = event.data.object as unknown as Stripe.Subscription;
+  const gift = await findGift(tx, { contributionId: metadataId(subscription.metadata), subscriptionId: subscription.id });
+  if (!gift) return unknown(`subscription ${subscription.id}`);
+  const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { subscriptionId: subscription.id }));
+  if (problem) return problem;
+  await markFailedIfPending(tx, gift);
+  return null;
+};
+
+/**
+ * An LGU's connected account changed: its current state (read from Stripe, since these events may
+ * arrive in any order) is written on the LGU's row, found by account id, or made for the LGU
+ * named in the account's metadata when onboarding's own write has not happened yet.
+ */
+const accountUpdated: Handler = async (tx, _event, fetched) => {
+  const account = fetched.account;
+  if (!account) throw new Error("account.updated without the account's state");
+  const flags = { chargesEnabled: account.chargesEnabled, payoutsEnabled: account.payoutsEnabled, detailsSubmitted: account.detailsSubmitted, updatedAt: new Date() };
+  const updated = await tx.update(lguPaymentAccounts).set(flags).where(eq(lguPaymentAccounts.stripeAccountId, account.id)).returning({ lguId: lguPaymentAccounts.lguId });
+  if (updated.length) return null;
+  if (!account.lguId || !UUID.test(account.lguId)) return `no LGU for account ${account.id} (no lgu_id in its metadata)`;
+  const [lgu] = await tx.select({ id: lgus.id }).from(lgus).where(eq(lgus.id, account.lguId));
+  if (!lgu) return `no LGU ${account.lguId} for account ${account.id}`;
+  const written = await tx
+    .insert(lguPaymentAccounts)
+    .values({ lguId: lgu.id, stripeAccountId: account.id, ...flags })
+    .onConflictDoUpdate({ target: lguPaymentAccounts.lguId, set: flags, setWhere: sql`${lguPaymentAccounts.stripeAccountId} = ${account.id}` })
+    .returning({ lguId: lguPaymentAccounts.lguId });
+  if (written.length) return null;
+  const [current] = await tx.select({ id: lguPaymentAccounts.stripeAccountId }).from(lguPaymentAccounts).where(eq(lguPaymentAccounts.lguId, lgu.id));
+  return `LGU ${lgu.id} already has account ${current?.id ?? "?"}; account ${account.id} not recorded`;
+};
+
+const HANDLERS: Record<string, Handler> = {
+  "checkout.session.completed": checkoutCompleted,
+  "checkout.session.async_payment_succeeded": checkoutCompleted,
+  "checkout.session.async_payment_failed": checkoutPaymentFailed,
+  "payment_intent.succeeded": paymentSucceeded,
+  "payment_intent.payment_failed": paymentFailed,
+  "charge.refunded": chargeRefunded,
+  "charge.refund.updated": refundUpdated,
+  "invoice.paid": invoicePaid,
+  "customer.subscription.deleted": subscriptionDeleted,
+  "account.updated": accountUpdated,
+};
+
+/** The event types the webhook endpoint should be subscribed to. */
+export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
+
+/** Event types whose handler may need Stripe's current state. */
+const PREFETCHED = new Set(["charge.refunded", "account.updated"]);
+
+async function prefetch(event: ProviderEvent, payments: PaymentsPort): Promise<Fetched> {
+  if (event.type === "charge.refunded") {
+    const charge = event.data.object as unknown as Stripe.Charge;
+    // Recent API versions leave the refunds out of the charge; ask Stripe for them.
+    if (!Array.isArray(charge.refunds?.data)) return { refunds: await payments.refundsOfCharge({ chargeId: charge.id, connectedAccountId: event.account }) };
+  }
+  if (event.type === "account.updated") {
+    const id = idOf(event.data.object);
+    if (!id) throw new Error("account.updated without an account id");
+    return { account: await payments.account(id) };
+  }
+  return {};
+}
+
+/** For last_error: Stripe's errors name their kind in `type` (StripeAPIError, StripeConnectionError…). */
+const describe = (error: unknown) => {
+  if (!(error instanceof Error)) return String(error).slice(0, 1000);
+  const kind = typeof (error as { type?: unknown }).type === "string" ? (error as { type: string }).type : error.name;
+  return `${kind}: ${error.message}`.slice(0, 1000);
+};
+
+/**
+ * Stores a verified event once and applies it. The storing, the handler's writes and the
+ * processed mark commit together; the handler runs in a savepoint, so when it fails the event is
+ * still stored, with the error and the attempt, for the retry.
+ */
+export async function ingestStripeEvent(event: ProviderEvent, payments: PaymentsPort): Promise<IngestOutcome> {
+  const about = { stripeEvent: event.id, type: event.type, account: event.account ?? undefined };
+  const handler = HANDLERS[event.type];
+  let fetched: Fetched = {};
+  let fetchError: unknown = null;
+  if (handler && PREFETCHED.has(event.type)) {
+    // A redelivery of an event already applied needs nothing from Stripe.
+    const [stored] = await asService((tx) => tx.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id)));
+    if (stored?.processedAt) {
+      logger().info(about, "stripe event already processed");
+      return { status: "duplicate" };
+    }
+    try {
+      fetched = await prefetch(event, payments);
+    } catch (error) {
+      fetchError = error;
+    }
+  }
+
+  const outcome = await asService(async (tx): Promise<IngestOutcome> => {
+    const inserted = await tx
+      .insert(stripeEvents)
+      .values({ id: event.id, type: event.type, account: event.account ?? null, payload: event })
+      .onConflictDoNothing({ target: stripeEvents.id })
+      .returning({ id: stripeEvents.id });
+    if (inserted.length === 0) {
+      // Stored before: done unless that attempt failed. The row lock makes a concurrent redelivery wait here.
+      const [stored] = await tx.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id)).for("update");
+      if (stored?.processedAt) return { status: "duplicate" };
+    }
+    const finish = (lastError: string | null) =>
+      tx
+        .update(stripeEvents)
+        .set({ processedAt: sql`now()`, attempts: sql`${stripeEvents.attempts} + 1`, lastError })
+        .where(eq(stripeEvents.id, event.id));
+    const fail = async (error: unknown): Promise<IngestOutcome> => {
+      const message = describe(error);
+      await tx
+        .update(stripeEvents)
+        .set({ attempts: sql`${stripeEvents.attempts} + 1`, lastError: message })
+        .where(eq(stripeEvents.id, event.id));
+      return { status: "failed", error: message };
+    };
+    if (!handler) {
+      await finish(null);
+      return { status: "processed", note: null };
+    }
+    if (fetchError) return fail(fetchError);
+    try {
+      const note = await tx.transaction((sp) => handler(sp, event, fetched));
+      await finish(note);
+      return { status: "processed", note };
+    } catch (error) {
+      if (error instanceof LedgerRefusal) {
+        const note = error.message;
+        await finish(note);
+        return { status: "processed", note };
+      }
+      return fail(error);
+    }
+  });
+
+  const log = logger();
+  if (outcome.status === "processed" && outcome.note) log.warn({ ...about, reason: outcome.note }, "stripe event changed nothing");
+  else if (outcome.status === "failed") log.error({ ...about, err: outcome.error }, "stripe event failed; Stripe will retry");
+  else if (outcome.status === "duplicate") log.info(about, "stripe event already processed");
+  else log.debug(about, handler ? "stripe event processed" : "stripe event stored (no handler for its type)");
+  return outcome;
+}
+
+/** When a monthly gift's subscription ended (its customer.subscription.deleted event), or null. */
+export async function monthlyGiftEndedAt(contributionId: string): Promise<Date | null> {
+  return asService(async (tx) => {
+    const [row] = await tx.execute<{ ended_at: Date | string | null }>(sql`
+      select min(to_timestamp((e.payload->>'created')::bigint)) as ended_at
+      from public.contributions c
+      join public.stripe_events e
+        on e.type = 'customer.subscription.deleted' and e.processed_at is not null and e.last_error is null
+       and e.payload->'data'->'object'->>'id' = c.stripe_subscription_id
+      where c.id = ${contributionId}`);
+    return row?.ended_at ? new Date(row.ended_at) : null;
+  });
+}
