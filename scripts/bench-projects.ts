@@ -10,11 +10,14 @@
  * Each scenario gets a warm-up (not counted) first. Exits 1 when any scenario's p95 is above the
  * budget or any response is not 200. Also reports the JavaScript /projects ships.
  *
- * Options: --requests N (300) --concurrency N (2) --warmup N (20) --budget MS (50).
+ * Options: --requests N (300) --concurrency N (2) --warmup N (20) --budget MS (50);
+ * --only TEXT runs only the scenarios whose name or URL contains TEXT; --node-flags "…" passes flags
+ * to the server's node, e.g. --node-flags="--cpu-prof --cpu-prof-dir=.cache/profiles" to profile it
+ * (the profile is written when the bench stops the server).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -32,12 +35,15 @@ const { values: options } = parseArgs({
     concurrency: { type: "string", default: "2" },
     warmup: { type: "string", default: "20" },
     budget: { type: "string", default: "50" },
+    only: { type: "string" },
+    "node-flags": { type: "string", default: "" },
   },
 });
 const REQUESTS = Number(options.requests);
 const CONCURRENCY = Number(options.concurrency);
 const WARMUP = Number(options.warmup);
 const BUDGET_MS = Number(options.budget);
+const NODE_FLAGS = options["node-flags"].split(/\s+/).filter(Boolean);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
@@ -79,6 +85,55 @@ async function run(base: string, url: string, count: number) {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return { times: times.sort((a, b) => a - b), failures };
+}
+
+/**
+ * CPU time (ms) used so far by the server, by PostgreSQL (the rest of this process's tree: the
+ * embedded server, when the bench started it) and by this process (the client), and by the whole
+ * machine, from /proc (Linux; undefined elsewhere). The difference between two snapshots, divided
+ * by the requests in between, is the CPU a request costs; what the machine used beyond those three
+ * is other work, which makes the timings unreliable.
+ */
+interface CpuSnapshot {
+  server: number;
+  postgres: number;
+  client: number;
+  machine: number;
+}
+function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
+  if (!existsSync("/proc/stat") || serverPid === undefined) return undefined;
+  const tick = 10; // ms per clock tick (USER_HZ = 100 on Linux)
+  const processes = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      processes.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const under = (root: number) => {
+    const tree = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, { parent }] of processes) {
+        if (tree.has(parent) && !tree.has(pid)) {
+          tree.add(pid);
+          grew = true;
+        }
+      }
+    }
+    return tree;
+  };
+  const sum = (pids: Iterable<number>) => [...pids].reduce((total, pid) => total + (processes.get(pid)?.ticks ?? 0), 0) * tick;
+  const server = under(serverPid);
+  const ours = under(process.pid);
+  const postgres = [...ours].filter((pid) => pid !== process.pid && !server.has(pid));
+  const [, ...counters] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+  const idle = (counters[3] ?? 0) + (counters[4] ?? 0);
+  const machine = (counters.slice(0, 8).reduce((a, b) => a + b, 0) - idle) * tick;
+  return { server: sum(server), postgres: sum(postgres), client: sum([process.pid]), machine };
 }
 
 async function waitForServer(base: string, child: ChildProcess, stderr: () => string) {
@@ -166,7 +221,7 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     let stderr = "";
-    child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    child = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
       cwd: root,
       env: {
         ...process.env,
@@ -204,8 +259,13 @@ async function main() {
     const header = ["scenario", "p50", "p95", "p99", "max", `p95 ≤ ${BUDGET_MS} ms`];
     const lines: string[][] = [];
     for (const [name, target] of scenarios) {
+      if (options.only && !name.includes(options.only) && !target.includes(options.only)) continue;
       await run(base, target, WARMUP);
+      const before = cpuSnapshot(child.pid);
+      const started = performance.now();
       const { times, failures } = await run(base, target, REQUESTS);
+      const seconds = (performance.now() - started) / 1000;
+      const after = cpuSnapshot(child.pid);
       const p95 = percentile(times, 95);
       const ok = p95 <= BUDGET_MS && failures.length === 0;
       if (!ok) status = 1;
@@ -219,6 +279,14 @@ async function main() {
       ];
       lines.push(row);
       console.log(`${row[0]}\n    p50 ${row[1]} ms  p95 ${row[2]} ms  p99 ${row[3]} ms  max ${row[4]} ms  ${row[5]}`);
+      if (before && after) {
+        const per = (key: keyof CpuSnapshot) => ((after[key] - before[key]) / REQUESTS).toFixed(1);
+        const other = after.machine - before.machine - (["server", "postgres", "client"] as const).reduce((t, k) => t + after[k] - before[k], 0);
+        console.log(
+          `    CPU per request: server ${per("server")} ms, PostgreSQL ${per("postgres")} ms, client ${per("client")} ms; ` +
+            `other work on the machine meanwhile: ${((other / 1000 / seconds) * 100).toFixed(0)}% of a CPU`,
+        );
+      }
     }
     console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
     for (const row of lines) console.log(`| ${row.map((c, i) => (i === 0 ? `\`${c.split("  ")[1]}\`` : c)).join(" | ")} |`);
