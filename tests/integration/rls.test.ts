@@ -50,6 +50,47 @@ describe("withRls", () => {
     expect(anon).toEqual({ uid: null, current: "anon" });
   });
 
+  it("runs every statement of the callback as the caller, also those sent at once with the settings", async () => {
+    // The claims and role travel in the same round trip as the callback's first statements (withRls
+    // does not wait for them): statements issued at once, raw or through drizzle, on a fresh
+    // connection (statements not yet prepared) and again on a used one, all run as the caller.
+    const { createDbClient } = await import("../../app/db/client.server");
+    const single = createDbClient(db().url, { max: 1 });
+    try {
+      const user = await createUser(db().url);
+      for (let round = 0; round < 2; round++) {
+        const seen = await single.withRls(user.claims, (tx) =>
+          Promise.all([
+            tx.execute<{ current: string; uid: string }>(sql`select current_user as current, auth.uid()::text as uid`),
+            tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, user.id)),
+            tx.execute<{ current: string }>(sql`select current_user as current where ${user.id}::uuid is not null`),
+          ]),
+        );
+        expect(seen[0][0]).toEqual({ current: "authenticated", uid: user.id });
+        expect(seen[1]).toEqual([{ id: user.id }]);
+        expect(seen[2][0]).toEqual({ current: "authenticated" });
+        const anon = await single.withRls(null, (tx) =>
+          Promise.all([tx.execute<{ current: string }>(sql`select current_user as current`), tx.select({ id: profiles.id }).from(profiles)]),
+        );
+        expect(anon[0][0]).toEqual({ current: "anon" });
+        expect(anon[1]).toEqual([]);
+      }
+    } finally {
+      await single.close();
+    }
+  });
+
+  it("keeps savepoints working, and a failed savepoint does not end the caller's role", async () => {
+    const user = await createUser(db().url);
+    const seen = await db().client.withRls(user.claims, async (tx) => {
+      await expect(tx.transaction(async (savepoint) => savepoint.execute(sql`select 1 / ${0}::int`))).rejects.toThrow();
+      const inner = await tx.transaction((savepoint) => savepoint.execute<{ current: string }>(sql`select current_user as current where ${1}::int = 1`));
+      const [after] = await tx.execute<{ current: string }>(sql`select current_user as current`);
+      return { inner: inner[0]?.current, after: after?.current };
+    });
+    expect(seen).toEqual({ inner: "authenticated", after: "authenticated" });
+  });
+
   it("does not leak claims or role to the next transaction on the same connection", async () => {
     const { createDbClient } = await import("../../app/db/client.server");
     const single = createDbClient(db().url, { max: 1 });
