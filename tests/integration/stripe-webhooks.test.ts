@@ -379,6 +379,38 @@ describe("monthly gifts", () => {
     expect(await monthlyGiftEndedAt(unpaid.contributionId)).toEqual(new Date(ended!.created * 1000));
   });
 
+  it("a refund of one month, asked for by the portal, is found by the contribution id on the refund", async () => {
+    const gift = await stripe.give(projectId, { monthly: true, amountMinor: 3_000 });
+    const first = fake().payCheckout(gift.sessionId);
+    for (const event of first.events) await stripe.deliverOk(event);
+    const month = fake().get<{ payment_intent: string }>(first.chargeId!);
+    const { refundId } = await stripe.payments().refund({ paymentIntentId: month.payment_intent, amountMinor: 3_000, connectedAccountId: null, idempotencyKey: `m-${gift.contributionId}`, contributionId: gift.contributionId });
+    const refunded = fake().chargeRefundedEvent(first.chargeId!);
+    expect((refunded.data.object as { metadata: object }).metadata).toEqual({});
+    await stripe.deliverOk(refunded);
+    await stripe.deliverOk(refunded);
+    expect((await stripe.ledger(gift.contributionId)).map((m) => [m.type, m.amountMinor, m.externalId])).toEqual([
+      ["received", 3_000, first.invoiceId],
+      ["refunded", 3_000, refundId],
+    ]);
+    expect((await stripe.contribution(gift.contributionId)).status).toBe("refunded");
+  });
+
+  it("a month's refund that overtakes that month's invoice.paid is answered 500 and applied on Stripe's retry", async () => {
+    const gift = await stripe.give(projectId, { monthly: true, amountMinor: 4_000 });
+    const first = fake().payCheckout(gift.sessionId);
+    const month = fake().get<{ payment_intent: string }>(first.chargeId!);
+    await stripe.payments().refund({ paymentIntentId: month.payment_intent, amountMinor: 4_000, connectedAccountId: null, idempotencyKey: `early-m-${gift.contributionId}`, contributionId: gift.contributionId });
+    const refunded = fake().chargeRefundedEvent(first.chargeId!);
+    expect((await stripe.deliver(refunded)).status).toBe(500);
+    expect(await stripe.stored(refunded.id)).toMatchObject({ processed_at: null, attempts: 1, last_error: expect.stringMatching(/^RetryLater: refund re_.* is more than monthly gift/) });
+    expect(await stripe.ledger(gift.contributionId)).toEqual([]);
+    for (const event of first.events) await stripe.deliverOk(event);
+    expect(await stripe.deliverOk(refunded)).toEqual({ received: true, duplicate: false });
+    expect((await stripe.ledger(gift.contributionId)).map((m) => m.type)).toEqual(["received", "refunded"]);
+    expect(await stripe.stored(refunded.id)).toMatchObject({ processed_at: expect.any(Date), attempts: 2, last_error: null });
+  });
+
   it("an invoice naming a one-time gift is refused", async () => {
     const monthly = await stripe.give(projectId, { monthly: true, amountMinor: 1_000 });
     const oneTime = await stripe.give(projectId, { amountMinor: 1_000 });

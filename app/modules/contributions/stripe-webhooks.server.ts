@@ -12,7 +12,9 @@
  *
  * An event that cannot apply (no such contribution, another account's payment, another currency,
  * a refund larger than what the gift holds) changes nothing, is logged, and is marked processed
- * with last_error saying why: retrying it would never help.
+ * with last_error saying why: retrying it would never help. The one refusal that order can cause
+ * and no event can repair at once, a month's refund overtaking that month's invoice.paid, is left
+ * unprocessed instead, so Stripe's retry applies it.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import type Stripe from "stripe";
@@ -38,6 +40,14 @@ interface Fetched {
 
 /** Returns null when the event applied, or why it could not. */
 type Handler = (tx: Tx, event: ProviderEvent, fetched: Fetched) => Promise<string | null>;
+
+/** The event cannot apply yet (what it depends on has not arrived): stored unprocessed, retried. */
+class RetryLater extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetryLater";
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idOf = (value: unknown): string | null =>
@@ -259,8 +269,13 @@ async function applyRefund(tx: Tx, gift: Gift, refund: ProviderRefund, event: Pr
     );
     return null;
   } catch (error) {
-    if (error instanceof LedgerRefusal) return `refund ${refund.id} of ${refund.amountMinor}: ${error.message}`;
-    throw error;
+    if (!(error instanceof LedgerRefusal)) throw error;
+    // A month's refund may overtake that month's invoice.paid, and its charge does not name the
+    // invoice (whose id the receipt is recorded under): try again later rather than lose it.
+    if (gift.kind === "monthly" && error.reason === "ledger_refund_too_large") {
+      throw new RetryLater(`refund ${refund.id} of ${refund.amountMinor} is more than monthly gift ${gift.id} has received so far`);
+    }
+    return `refund ${refund.id} of ${refund.amountMinor}: ${error.message}`;
   }
 }
 
@@ -272,7 +287,11 @@ async function applyRefund(tx: Tx, gift: Gift, refund: ProviderRefund, event: Pr
 const chargeRefunded: Handler = async (tx, event, fetched) => {
   const charge = event.data.object as unknown as Stripe.Charge;
   const paymentIntentId = idOf(charge.payment_intent);
-  const gift = await findGift(tx, { contributionId: metadataId(charge.metadata), paymentIntentId });
+  const refunds = Array.isArray(charge.refunds?.data) ? charge.refunds.data.map(refundOf) : (fetched.refunds ?? []);
+  // A monthly gift's charge (an invoice's) carries none of our metadata; a refund the portal
+  // asked for carries the contribution id (PaymentsPort.refund).
+  const contributionId = metadataId(charge.metadata) ?? refunds.map((r) => metadataId(r.metadata)).find(Boolean) ?? null;
+  const gift = await findGift(tx, { contributionId, paymentIntentId });
   if (!gift) return unknown(`charge ${charge.id}`);
   const problem = wrongAccount(gift, event);
   if (problem) return problem;
@@ -283,7 +302,6 @@ const chargeRefunded: Handler = async (tx, event, fetched) => {
     if (currency) return currency;
     await receive(tx, gift, charge.amount_captured ?? charge.amount, paymentIntentId, event);
   }
-  const refunds = Array.isArray(charge.refunds?.data) ? charge.refunds.data.map(refundOf) : (fetched.refunds ?? []);
   const notes: string[] = [];
   for (const refund of refunds) {
     const note = await applyRefund(tx, gift, refund, event);
@@ -407,7 +425,8 @@ async function prefetch(event: ProviderEvent, payments: PaymentsPort): Promise<F
 /** For last_error: Stripe's errors name their kind in `type` (StripeAPIError, StripeConnectionError…). */
 const describe = (error: unknown) => {
   if (!(error instanceof Error)) return String(error).slice(0, 1000);
-  const kind = typeof (error as { type?: unknown }).type === "string" ? (error as { type: string }).type : error.name;
+  const type = (error as Error & { type?: unknown }).type;
+  const kind = typeof type === "string" ? type : error.name;
   return `${kind}: ${error.message}`.slice(0, 1000);
 };
 
