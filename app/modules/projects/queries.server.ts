@@ -67,6 +67,22 @@ const stillRaising = sql`${projectFunding.fundraising} and ${projectFunding.fund
 
 const orderFor = (sort: ProjectSort) => (sort === "closing" ? closingFirst : sort === "most_funded" || sort === "nearest_goal" ? fundedFirst : newestFirst);
 
+/** A search match's columns once all its joined rows are known to be there (they are not null). */
+type Readable = {
+  slug: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  sector: ProjectSector;
+  status: ProjectStatus;
+  goalMinor: number;
+  currency: string;
+  raisedMinor: number;
+  fundedBasisPoints: number;
+  lguName: string;
+  lguSlug: string;
+  countryCode: string;
+};
+
 export async function listPublicProjects(tx: Tx, filters: ProjectFilters, language: string) {
   const conditions = and(
     listed,
@@ -98,15 +114,29 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
 
   if (filters.q) {
     // The search, its filters, order and page run in one security-definer function that can use the
-    // full-text index (see the migration project_list_helpers). It returns ids, and the rows are read
-    // here under the caller's RLS like any other.
+    // full-text index (see the migration project_list_helpers). It returns ids in order; the rows are
+    // read in the same statement, joined under the caller's RLS like any other read, so the policy
+    // still decides what is shown. (The `limit`, which the function's own limit already ensures,
+    // tells the planner it gets a page of ids rather than its default guess of 1,000 rows, so it looks
+    // each row up by its key instead of reading every project.)
     const config = searchConfigs[language] ?? "simple";
-    type Match = { project_id: string; total: string };
-    const search = async (page: number, limit = PROJECTS_PER_PAGE): Promise<Match[]> =>
-      tx.execute<Match>(sql`
-        select project_id, total from app_private.search_public_projects(
-          ${filters.q}, ${config}::regconfig, ${filters.sector ?? null}, ${filters.status ?? null}, ${filters.country ?? null},
-          ${filters.lgu ?? null}, ${filters.need ?? null}, ${filters.sort}, ${limit}, ${offset(page)})`);
+    const search = (page: number, limit = PROJECTS_PER_PAGE) =>
+      tx
+        .select({
+          ...columns,
+          total: sql<string>`s.total`,
+          // Which of the joined rows the caller may read: a match is shown only with all of them.
+          readable: sql<boolean>`${projects.id} is not null and ${lgus.id} is not null and ${places.id} is not null and ${projectFunding.projectId} is not null`,
+        })
+        .from(sql`(select * from app_private.search_public_projects(
+            ${filters.q}, ${config}::regconfig, ${filters.sector ?? null}, ${filters.status ?? null}, ${filters.country ?? null},
+            ${filters.lgu ?? null}, ${filters.need ?? null}, ${filters.sort}, ${limit}, ${offset(page)}
+          ) with ordinality as m(project_id, rank, total, ord) limit ${sql.raw(String(limit))}) as s`)
+        .leftJoin(projects, eq(projects.id, sql`s.project_id`))
+        .leftJoin(lgus, eq(lgus.id, projects.lguId))
+        .leftJoin(places, eq(places.id, lgus.placeId))
+        .leftJoin(projectFunding, eq(projectFunding.projectId, projects.id))
+        .orderBy(sql`s.ord`);
     let page = Math.max(1, filters.page);
     let found = await search(page);
     if (found.length === 0 && page > 1) {
@@ -115,24 +145,8 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
       page = Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE));
       found = total > 0 ? await search(page) : [];
     }
-    const ids = found.map((m) => m.project_id);
-    const rows = ids.length
-      ? await tx
-          .select({ ...columns, id: projects.id })
-          .from(projects)
-          .innerJoin(lgus, eq(lgus.id, projects.lguId))
-          .innerJoin(places, eq(places.id, lgus.placeId))
-          .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
-          .where(inArray(projects.id, ids))
-      : [];
-    const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
-    return result(
-      ids.flatMap((id) => byId.get(id) ?? []),
-      Number(found[0]?.total ?? 0),
-      false,
-      page,
-      language,
-    );
+    const rows = found.flatMap(({ total: _total, readable, ...row }) => (readable ? [row as typeof row & Readable] : []));
+    return result(rows, Number(found[0]?.total ?? 0), false, page, language);
   }
 
   // Without a query, counting all 40,000+ visible rows would cost more than the page itself, so the
@@ -147,19 +161,80 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
     : tx.select({ one: sql`1` }).from(projects);
   const countable = filters.sort === "nearest_goal" ? base.innerJoin(projectFunding, eq(projectFunding.projectId, projects.id)) : base;
   const capped = countable.where(conditions).limit(COUNT_CAP + 1).as("capped");
-  const [{ counted } = { counted: 0 }] = await tx.select({ counted: count() }).from(capped);
+  const order = orderFor(filters.sort);
+  const rowsOf = (page: number) => {
+    if (filters.sort === "most_funded" || filters.sort === "nearest_goal") {
+      return tx
+        .select(columns)
+        .from(projects)
+        .innerJoin(lgus, eq(lgus.id, projects.lguId))
+        .innerJoin(places, eq(places.id, lgus.placeId))
+        .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
+        .where(conditions)
+        .orderBy(...order)
+        .limit(PROJECTS_PER_PAGE)
+        .offset(offset(page));
+    }
+    // Orders that do not need the funding totals pick the page first and join project_funding to
+    // its 12 rows only. Joined before the page, every row skipped by the offset or sorted out by a
+    // filter pays the totals' policy (a function call per row): a thousand calls on page 84. Every
+    // project has its totals row (a trigger makes it), visible whenever the project is
+    // (project_funding's policy), so the page has the same rows in the same order; `n` carries the
+    // order out of the subquery.
+    const picked = tx
+      .select({
+        id: projects.id,
+        slug: projects.slug,
+        title: projects.title,
+        summary: projects.summary,
+        sector: projects.sector,
+        status: projects.status,
+        goalMinor: projects.goalMinor,
+        currency: projects.currency,
+        endsOn: projects.endsOn,
+        lguName: sql<string>`${lgus.name}`.as("lgu_name"),
+        lguSlug: sql<string>`${lgus.slug}`.as("lgu_slug"),
+        countryCode: places.countryCode,
+        n: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as("n"),
+      })
+      .from(projects)
+      .innerJoin(lgus, eq(lgus.id, projects.lguId))
+      .innerJoin(places, eq(places.id, lgus.placeId))
+      .where(conditions)
+      .orderBy(...order)
+      .limit(PROJECTS_PER_PAGE)
+      .offset(offset(page))
+      .as("picked");
+    return tx
+      .select({
+        slug: picked.slug,
+        title: picked.title,
+        summary: picked.summary,
+        sector: picked.sector,
+        status: picked.status,
+        goalMinor: picked.goalMinor,
+        currency: picked.currency,
+        endsOn: picked.endsOn,
+        raisedMinor: projectFunding.raisedMinor,
+        fundedBasisPoints: projectFunding.fundedBasisPoints,
+        lguName: picked.lguName,
+        lguSlug: picked.lguSlug,
+        countryCode: picked.countryCode,
+      })
+      .from(picked)
+      .innerJoin(projectFunding, eq(projectFunding.projectId, picked.id))
+      .orderBy(picked.n);
+  };
+  const requested = Math.max(1, filters.page);
+  // A page that the count may allow is read together with the count, in the same round trip; only
+  // when the count puts it past the last page is the last page read instead.
+  const [[{ counted } = { counted: 0 }], early] = await Promise.all([
+    tx.select({ counted: count() }).from(capped),
+    requested <= Math.ceil(COUNT_CAP / PROJECTS_PER_PAGE) ? rowsOf(requested) : undefined,
+  ]);
   const total = Math.min(counted, COUNT_CAP);
-  const page = Math.min(Math.max(1, filters.page), Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE)));
-  const rows = await tx
-    .select(columns)
-    .from(projects)
-    .innerJoin(lgus, eq(lgus.id, projects.lguId))
-    .innerJoin(places, eq(places.id, lgus.placeId))
-    .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
-    .where(conditions)
-    .orderBy(...orderFor(filters.sort))
-    .limit(PROJECTS_PER_PAGE)
-    .offset(offset(page));
+  const page = Math.min(requested, Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE)));
+  const rows = early && page === requested ? early : await rowsOf(page);
   return result(rows, total, counted > COUNT_CAP, page, language);
 }
 
