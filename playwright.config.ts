@@ -44,6 +44,8 @@ export default defineConfig({
       EMBEDDED_PG_DIR: ".data/e2e-postgres",
       COOKIE_SECURE: "false",
       LOG_LEVEL: "warn",
+      // Production refuses the demo sandbox unless it is explicitly allowed, as a public demo would.
+      DEMO_SANDBOX: "allow",
     },
   },
 });

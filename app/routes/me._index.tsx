@@ -4,9 +4,10 @@ import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { withRls } from "~/db/client.server";
 import { lguMemberships, lgus } from "~/db/schema";
-import { countryName, formatDate } from "~/i18n/format";
+import { countryName, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
+import { myContributions } from "~/modules/contributions/giving.server";
 import { getOwnProfile } from "~/modules/people/profile.server";
 import { localized } from "~/i18n/localized";
 import { listNotifications, markAllRead } from "~/modules/projects/follow.server";
@@ -31,8 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { id: n.id, unread: n.readAt === null, slug: data.projectSlug ?? "", title: localized(data.projectTitle, language)?.text ?? data.projectSlug ?? "", when: formatDate(n.createdAt, language) };
   });
   const country = own.profile?.countryOfResidence ? countryName(own.profile.countryOfResidence, await getLanguage(request)) : null;
+  const gifts = (await myContributions(session.claims)).map((g) => ({
+    reference: g.reference,
+    kind: g.kind,
+    status: g.status,
+    amount: formatMoney(g.amountMinor, g.currency, language),
+    title: localized(g.projectTitle, language),
+    when: formatDate(g.createdAt, language),
+  }));
   return json(
-    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes },
+    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes, gifts },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -44,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MeHome() {
-  const { email, profile, country, hometownCount, lguRoles, notes } = useLoaderData<typeof loader>();
+  const { email, profile, country, hometownCount, lguRoles, notes, gifts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("account");
   const complete = Boolean(profile?.countryOfResidence && hometownCount > 0);
   return (
@@ -80,6 +89,31 @@ export default function MeHome() {
           </>
         )}
       </section>
+      <section aria-labelledby="me-gifts">
+        <h2 id="me-gifts">{t("giving:mine.title")}</h2>
+        {gifts.length === 0 ? (
+          <p className="empty">
+            {t("giving:mine.none")} <Link to="/projects">{t("giving:mine.browse")}</Link>
+          </p>
+        ) : (
+          <ul className="plan-list" role="list">
+            {gifts.map((g) => (
+              <li key={g.reference}>
+                <Link to={`/me/gifts/${g.reference}`}>
+                  <span lang={g.title?.lang}>{g.title?.text}</span> — {g.amount}
+                </Link>
+                <p className="plan-item__facts">
+                  <span className="badge">{t(`giving:status.${g.status}`)}</span>
+                  <span>{t(`giving:gift.heading.${g.kind}`)}</span>
+                  <span>{g.when}</span>
+                  <span dir="ltr">{g.reference}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="me-profile">
         <h2 id="me-profile">{t("home.profile")}</h2>
         <dl className="facts">

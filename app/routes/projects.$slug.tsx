@@ -277,6 +277,16 @@ export default function ProjectPage() {
               {p.raisedPercent}
             </meter>
           </div>
+          {p.status === "fundraising" ? (
+            <p>
+              <Link to={`/projects/${p.slug}/give`} className="button">
+                {t("giving:give.cta")}
+              </Link>
+            </p>
+          ) : null}
+          <p>
+            <Link to={`/projects/${p.slug}/ledger`}>{t("giving:ledger.link")}</Link>
+          </p>
           <div className="progress">
             <label htmlFor="spent-meter">{t("page.spentOfRaised")}</label>
             <meter id="spent-meter" min={0} max={p.spentRatio.max} value={p.spentRatio.value}>

@@ -1,0 +1,188 @@
+/**
+ * Giving to a project: the choices a donor has (card when a payment provider is configured, the
+ * demo sandbox where it is enabled, and the offline pledges that always work), the checks before a
+ * contribution is opened (a public project raising money, an amount within the maximum, an
+ * association the donor belongs to), and where the donor goes next. The money itself only enters
+ * the ledger later: from the provider's webhook, the sandbox's test payment or a treasurer.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import { getPaymentsPort } from "~/adapters/index.server";
+import { getEnv } from "~/config/env.server";
+import { asService, withRls, type JwtClaims } from "~/db/client.server";
+import { contributions, lguPaymentAccounts, organisationMemberships, organisations, projects } from "~/db/schema";
+import { FormProblem } from "~/modules/organisations/errors.server";
+import { toMinorUnits } from "~/modules/projects/editing.server";
+import { LedgerRefusal, openContribution, recordMovement } from "./ledger.server";
+import { offlineChannels, type GiftChannel, type GiftInput } from "./schema";
+
+/** The sandbox: on with the embedded database outside production, or where explicitly allowed. */
+export function sandboxEnabled(env = getEnv()): boolean {
+  if (env.DEMO_SANDBOX === "off") return false;
+  if (env.DEMO_SANDBOX === "allow") return true;
+  return !env.DATABASE_URL && env.NODE_ENV !== "production";
+}
+
+export function availableChannels(): GiftChannel[] {
+  return [...(getPaymentsPort() ? (["card"] as const) : []), ...(sandboxEnabled() ? (["sandbox"] as const) : []), ...offlineChannels];
+}
+
+/** A public project that is raising money, as the public sees it. */
+export async function givableProject(slug: string) {
+  const [row] = await withRls(null, (tx) =>
+    tx
+      .select({ id: projects.id, slug: projects.slug, title: projects.title, currency: projects.currency, status: projects.status, lguId: projects.lguId })
+      .from(projects)
+      .where(eq(projects.slug, slug)),
+  );
+  return row ?? null;
+}
+
+/** The associations the person belongs to (they may give "as part of" one). */
+export function myAssociations(claims: JwtClaims) {
+  return withRls(claims, (tx) =>
+    tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisationMemberships)
+      .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
+      .where(and(eq(organisationMemberships.userId, claims.sub), eq(organisations.kind, "association")))
+      .orderBy(asc(organisations.name)),
+  );
+}
+
+const REFUSALS: Record<string, [string, string]> = {
+  project_not_raising: ["", "giving:errors.notRaising"],
+  contribution_wrong_currency: ["", "giving:errors.notRaising"],
+  association_member_only: ["associationId", "giving:validation.association"],
+};
+
+/**
+ * Opens the contribution and says where the donor goes: the provider's checkout, the sandbox's
+ * test payment page, or their pledge's instructions.
+ */
+export async function startGift(
+  claims: JwtClaims,
+  slug: string,
+  input: GiftInput,
+  context: { siteUrl: string; email: string | null },
+): Promise<{ redirect: string; reference: string }> {
+  const project = await givableProject(slug);
+  if (!project) throw new FormProblem("", "giving:errors.notFound", 404);
+  if (project.status !== "fundraising") throw new FormProblem("", "giving:errors.notRaising", 409);
+  if (!availableChannels().includes(input.channel)) throw new FormProblem("channel", "giving:validation.channel");
+  const amountMinor = toMinorUnits(input.amount, project.currency, "amount");
+  const maxMinor = toMinorUnits(String(getEnv().GIFT_MAX_MAJOR), project.currency, "amount");
+  if (amountMinor > maxMinor) throw new FormProblem("amount", "giving:validation.tooLarge");
+  let opened: { id: string; reference: string };
+  try {
+    opened = await openContribution({
+      projectId: project.id,
+      donorId: claims.sub,
+      kind: input.channel === "card" ? (input.monthly ? "monthly" : "one_time") : input.channel === "sandbox" ? "one_time" : "pledge",
+      channel: input.channel,
+      amountMinor,
+      currency: project.currency,
+      anonymous: input.anonymous,
+      associationId: input.associationId ?? null,
+      dueOn: offlineChannels.includes(input.channel as (typeof offlineChannels)[number]) ? (input.dueOn ?? null) : null,
+    });
+  } catch (error) {
+    if (error instanceof LedgerRefusal && REFUSALS[error.reason]) {
+      const [field, key] = REFUSALS[error.reason]!;
+      throw new FormProblem(field, key, 409);
+    }
+    throw error;
+  }
+  if (input.channel === "sandbox") return { redirect: `/sandbox/${opened.reference}`, reference: opened.reference };
+  if (input.channel === "card") {
+    const payments = getPaymentsPort()!;
+    const [account] = await asService((tx) =>
+      tx.select({ id: lguPaymentAccounts.stripeAccountId, ready: lguPaymentAccounts.chargesEnabled }).from(lguPaymentAccounts).where(eq(lguPaymentAccounts.lguId, project.lguId)),
+    );
+    const title = project.title.en ?? Object.values(project.title)[0] ?? project.slug;
+    const checkout = await payments.createCheckout({
+      contributionId: opened.id,
+      reference: opened.reference,
+      monthly: input.monthly,
+      amountMinor,
+      currency: project.currency,
+      description: `${title} (${opened.reference})`,
+      donorEmail: context.email,
+      connectedAccountId: account?.ready ? account.id : null,
+      successUrl: `${context.siteUrl}/me/gifts/${opened.reference}?from=checkout`,
+      cancelUrl: `${context.siteUrl}/projects/${project.slug}/give?cancelled=1`,
+    });
+    await asService((tx) =>
+      tx
+        .update(contributions)
+        .set({ stripeCheckoutSessionId: checkout.sessionId, stripeAccountId: account?.ready ? account.id : null })
+        .where(eq(contributions.id, opened.id)),
+    );
+    return { redirect: checkout.url, reference: opened.reference };
+  }
+  return { redirect: `/me/gifts/${opened.reference}`, reference: opened.reference };
+}
+
+/** One of the person's own contributions, by reference (RLS: donors see their own). */
+export async function myContribution(claims: JwtClaims, reference: string) {
+  if (!/^TUL-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(reference)) return null;
+  const [row] = await withRls(claims, (tx) =>
+    tx
+      .select({
+        id: contributions.id,
+        reference: contributions.reference,
+        kind: contributions.kind,
+        channel: contributions.channel,
+        status: contributions.status,
+        amountMinor: contributions.amountMinor,
+        currency: contributions.currency,
+        anonymous: contributions.anonymous,
+        dueOn: contributions.dueOn,
+        createdAt: contributions.createdAt,
+        projectSlug: projects.slug,
+        projectTitle: projects.title,
+        donorId: contributions.donorId,
+      })
+      .from(contributions)
+      .innerJoin(projects, eq(projects.id, contributions.projectId))
+      .where(and(eq(contributions.reference, reference), eq(contributions.donorId, claims.sub))),
+  );
+  return row ?? null;
+}
+
+/** The person's own contributions, newest first (RLS: donors see their own). */
+export function myContributions(claims: JwtClaims, limit = 20) {
+  return withRls(claims, (tx) =>
+    tx
+      .select({
+        reference: contributions.reference,
+        kind: contributions.kind,
+        status: contributions.status,
+        amountMinor: contributions.amountMinor,
+        currency: contributions.currency,
+        createdAt: contributions.createdAt,
+        projectTitle: projects.title,
+      })
+      .from(contributions)
+      .innerJoin(projects, eq(projects.id, contributions.projectId))
+      .where(eq(contributions.donorId, claims.sub))
+      .orderBy(desc(contributions.createdAt))
+      .limit(limit),
+  );
+}
+
+/**
+ * The sandbox's test payment: the donor completes (or fails) their own pending sandbox gift, and
+ * it goes through the same ledger path as a real one. Refused where the sandbox is off.
+ */
+export async function completeSandboxPayment(claims: JwtClaims, reference: string, outcome: "succeed" | "fail") {
+  if (!sandboxEnabled()) throw new FormProblem("", "giving:errors.sandboxOff", 403);
+  const gift = await myContribution(claims, reference);
+  if (!gift || gift.channel !== "sandbox") throw new FormProblem("", "giving:errors.notFound", 404);
+  if (gift.status !== "pending") return gift.status;
+  if (outcome === "fail") {
+    await asService((tx) => tx.update(contributions).set({ status: "failed", updatedAt: new Date() }).where(eq(contributions.id, gift.id)));
+    return "failed" as const;
+  }
+  await recordMovement({ contributionId: gift.id, type: "received", amountMinor: gift.amountMinor, source: "sandbox", externalId: `sandbox-${gift.id}` });
+  return "confirmed" as const;
+}
