@@ -22,10 +22,40 @@ function i18nFor(language: string): Promise<I18n> {
     instance = i18n
       .use(initReactI18next)
       .init({ ...i18nConfig, lng: language, ns: Object.keys(resources[language as keyof typeof resources] ?? {}), resources })
-      .then(() => i18n);
+      .then(() => rememberPlainLookups(i18n));
     instances.set(language, instance);
   }
   return instance;
+}
+
+// The options `useTranslation`'s t() passes on every call; with nothing else, a lookup depends only
+// on them and the key.
+const plainOptions = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * A page makes a hundred or so t() calls, most of them plain lookups (no count, no values), and
+ * i18next works each one out again (key and namespace parsing, fallbacks, post-processing): about
+ * 1 ms of a list page. The server's instances never change language or strings, so a plain lookup
+ * always gives the same string; it is remembered. Calls with any other option (a count, values to
+ * interpolate, returnObjects, a default value) go to i18next every time.
+ */
+function rememberPlainLookups(i18n: I18n): I18n {
+  const translate = i18n.t.bind(i18n) as (key: unknown, options?: Record<string, unknown>) => unknown;
+  const remembered = new Map<string, unknown>();
+  i18n.t = ((key: unknown, options?: Record<string, unknown>) => {
+    if (typeof key !== "string" || (options !== undefined && (typeof options !== "object" || options === null))) {
+      return translate(key, options);
+    }
+    for (const option in options) if (!plainOptions.has(option)) return translate(key, options);
+    const ns = options?.ns;
+    const id = [options?.lng ?? "", String(options?.lngs ?? ""), Array.isArray(ns) ? ns.join(",") : String(ns ?? ""), options?.keyPrefix ?? "", key].join("\u0000");
+    if (remembered.has(id)) return remembered.get(id);
+    const text = translate(key, options);
+    if (remembered.size < MAX_REMEMBERED) remembered.set(id, text);
+    return text;
+  }) as I18n["t"];
+  return i18n;
 }
 
 export default async function handleRequest(
@@ -36,7 +66,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const language = await getLanguage(request);
+  const language = await getLanguage(request, loadContext);
   const i18n = await i18nFor(language);
 
   // Bots and no-JS clients get the whole document at once; browsers get the shell streamed.

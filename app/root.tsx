@@ -32,8 +32,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const language = await getLanguage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const language = await getLanguage(request, context);
   const { toast, headers } = await getToast(request);
   const cookie = await languageCookieHeader(request);
   if (cookie) headers.append("Set-Cookie", cookie);

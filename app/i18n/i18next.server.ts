@@ -24,9 +24,19 @@ export const i18nServer = new RemixI18Next({
   i18next: { ...i18nConfig, resources },
 });
 
-export async function getLanguage(request: Request): Promise<Language> {
-  const detected = await i18nServer.getLocale(request);
-  return isSupportedLanguage(detected) ? detected : fallbackLanguage;
+// The root loader, the page's loader and the document render each ask for the language (parsing
+// Accept-Language and the cookie). Remix hands each loader its own copy of the request but the same
+// load context, so with the context the answer is worked out once per request. (What decides the
+// language is compared too, in case a context object is reused for another request.)
+const detected = new WeakMap<object, { asked: string; language: Promise<Language> }>();
+
+export function getLanguage(request: Request, context?: object): Promise<Language> {
+  const asked = context ? `${request.url}\n${request.headers.get("Cookie") ?? ""}\n${request.headers.get("Accept-Language") ?? ""}` : "";
+  const known = context && detected.get(context);
+  if (known && known.asked === asked) return known.language;
+  const language = i18nServer.getLocale(request).then((locale) => (isSupportedLanguage(locale) ? locale : fallbackLanguage));
+  if (context) detected.set(context, { asked, language });
+  return language;
 }
 
 /** A Set-Cookie header when the URL chose a language with ?lng=, so the choice is remembered. */

@@ -30,9 +30,9 @@ const COUNTRIES = ["PH", "SV", "MA", "SN"];
 // Links and plain forms only: no JavaScript needed.
 export const handle = scriptFree;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const language = await getLanguage(request);
+  const language = await getLanguage(request, context);
   const sort = filters.sort ?? (filters.q ? "relevance" : "newest");
   const result = await withRls(null, (tx) => listPublicProjects(tx, { ...filters, sort }, language));
   return json({
