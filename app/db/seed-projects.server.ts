@@ -31,7 +31,7 @@ interface ProjectSeed {
   budget: { label: LocalizedText; amountMinor: number }[];
   needs: { kind: "money" | "skill" | "in_kind"; description: LocalizedText; amountMinor?: number; skill?: string; quantity?: number }[];
   milestones: { title: LocalizedText; targetDate: string; status: "planned" | "in_progress" | "done"; completedOn?: string }[];
-  cofunders?: { kind: "national_agency" | "province" | "municipality" | "company" | "other"; name: string; ratioMatched: number; ratioGiven: number; capMinor: number; committedMinor: number }[];
+  cofunders?: { kind: "national_agency" | "province" | "municipality" | "company" | "other"; name: string; ratioMatched: number; ratioGiven: number; capMinor: number }[];
   updates?: { body: LocalizedText; publishedAt: string }[];
   spending?: { budgetLine: number; amountMinor: number; spentOn: string; payee: string; category: string }[];
   /** Offline gifts a treasurer confirmed (bank transfers, remittance centres), in the project's currency. */
@@ -75,7 +75,7 @@ export const demoProjects: ProjectSeed[] = [
       { title: { en: "Scholars selected", fil: "Napili ang mga iskolar" }, targetDate: "2027-05-15", status: "planned" },
       { title: { en: "First semester paid", fil: "Nabayaran ang unang semestre" }, targetDate: "2027-07-15", status: "planned" },
     ],
-    cofunders: [{ kind: "municipality", name: "City Government of Naga", ratioMatched: 1, ratioGiven: 1, capMinor: 120_000_000, committedMinor: 120_000_000 }],
+    cofunders: [{ kind: "municipality", name: "City Government of Naga", ratioMatched: 1, ratioGiven: 1, capMinor: 120_000_000 }],
   },
   {
     slug: "naga-river-revitalisation",
@@ -153,9 +153,9 @@ export const demoProjects: ProjectSeed[] = [
     needs: [{ kind: "money", description: { es: "Aporte de la diáspora", en: "Diaspora share" }, amountMinor: 4_500_000 }],
     milestones: [{ title: { es: "Perforación del pozo", en: "Well drilled" }, targetDate: "2026-09-30", status: "planned" }],
     cofunders: [
-      { kind: "municipality", name: "Alcaldía de Intipucá", ratioMatched: 1, ratioGiven: 1, capMinor: 4_500_000, committedMinor: 2_100_000 },
-      { kind: "national_agency", name: "Fondo de Inversión Social para el Desarrollo Local", ratioMatched: 1, ratioGiven: 1, capMinor: 4_500_000, committedMinor: 2_100_000 },
-      { kind: "company", name: "Remesas del Oriente S.A.", ratioMatched: 1, ratioGiven: 1, capMinor: 4_500_000, committedMinor: 1_500_000 },
+      { kind: "municipality", name: "Alcaldía de Intipucá", ratioMatched: 1, ratioGiven: 1, capMinor: 4_500_000 },
+      { kind: "national_agency", name: "Fondo de Inversión Social para el Desarrollo Local", ratioMatched: 1, ratioGiven: 1, capMinor: 4_500_000 },
+      { kind: "company", name: "Remesas del Oriente S.A.", ratioMatched: 1, ratioGiven: 1, capMinor: 4_500_000 },
     ],
   },
   {

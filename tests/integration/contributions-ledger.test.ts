@@ -117,6 +117,36 @@ describe("the ledger", () => {
     expect(await refusalOf(attributed(donor.id))).toBeNull();
   });
 
+  it("accrues each co-funder's matching by its ratio up to its cap, and gives it back with a refund", async () => {
+    const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 10_000_000, currency: "PHP" });
+    const [three, one] = await owner()<{ id: string }[]>`
+      insert into project_cofunders (project_id, kind, name, ratio_matched, ratio_given, cap_minor)
+      values (${project.id}, 'national_agency', 'Agency (3:1)', 3, 1, 1000000), (${project.id}, 'company', 'Company (1:2)', 1, 2, 5000000)
+      returning id`;
+    const committed = async () =>
+      (await owner()<{ id: string; committed_minor: string }[]>`select id, committed_minor from project_cofunders where project_id = ${project.id}`)
+        .sort((a, b) => (a.id === three!.id ? -1 : b.id === three!.id ? 1 : 0))
+        .map((c) => Number(c.committed_minor));
+    expect(await committed()).toEqual([0, 0]);
+    const a = await gift(project.id, 200_000);
+    await move(a, project.id, "received", 200_000, "m-1");
+    expect(await committed()).toEqual([600_000, 100_000]);
+    const b = await gift(project.id, 300_000);
+    await move(b, project.id, "received", 300_000, "m-2");
+    // 3 × 500,000 is over the agency's cap of 1,000,000: it stops there.
+    expect(await committed()).toEqual([1_000_000, 250_000]);
+    await move(b, project.id, "refunded", 300_000, "m-2r");
+    expect(await committed()).toEqual([600_000, 100_000]);
+    // Nobody types matching by hand, and new terms cannot take back what is committed.
+    await owner()`update project_cofunders set committed_minor = 0 where id = ${three!.id}`;
+    expect(await committed()).toEqual([600_000, 100_000]);
+    expect(await refusalOf(owner()`update project_cofunders set cap_minor = 500000 where id = ${three!.id}`)).toMatchObject({ constraint: "project_cofunders_cap" });
+    expect(one).toBeDefined();
+    // Matching that follows a gift is not a person's change: no audit rows for it.
+    const audited = await owner()`select 1 from audit_log where subject_table = 'project_cofunders' and action = 'project_cofunders.update' and subject_id = ${three!.id}`;
+    expect(audited).toHaveLength(0);
+  });
+
   it("follows the goal and the status: the share raised and whether the project is still raising", async () => {
     const project = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
     await move(await gift(project.id, 250_000), project.id, "received", 250_000, "g-1");

@@ -201,16 +201,25 @@ describe("co-funders", () => {
       kind: "projects:validation.choice",
     });
 
+    // Matching is committed by gifts (the ledger), not typed by editors: a gift of 200,000.00 arrives.
+    const [gift] = await db().client.sql<{ id: string }[]>`
+      insert into contributions (project_id, kind, channel, amount_minor, currency, reference)
+      values (${project.id}, 'one_time', 'bank_transfer', 20000000, 'PHP', 'PLAN-TEST-1') returning id`;
+    await db().client.sql`insert into contribution_events (contribution_id, project_id, type, amount_minor, currency, source, external_id)
+                          values (${gift!.id}, ${project.id}, 'received', 20000000, 'PHP', 'treasurer', 'plan-test-1')`;
     const [c] = await listCofunders(editor.claims, project.id);
-    // Matched gifts are committed by the contributions flow, not typed by editors.
-    await db().client.sql`update project_cofunders set committed_minor = 20000000 where id = ${c!.id}`;
+    const committed = Math.min(c!.capMinor, (20_000_000 * c!.ratioMatched) / c!.ratioGiven);
+    expect(c!.committedMinor).toBe(committed);
+    // Typing a committed amount by hand changes nothing: the database derives it.
+    await db().client.sql`update project_cofunders set committed_minor = 1 where id = ${c!.id}`;
+    expect((await listCofunders(editor.claims, project.id))[0]!.committedMinor).toBe(committed);
     await expect(saveCofunder(editor.claims, lgu.id, project.slug, cofunder({ id: c!.id, name: c!.name, ratio: "3:1", cap: "100000" }))).rejects.toMatchObject({
       field: "cap",
       messageKey: "projects:cofundersEditor.validation.capBelowCommitted",
       status: 400,
     });
     const [after] = await listCofunders(editor.claims, project.id);
-    expect(after).toMatchObject({ capMinor: 50_000_050, committedMinor: 20_000_000, kind: "national_agency" });
+    expect(after).toMatchObject({ capMinor: 50_000_050, committedMinor: committed, kind: "national_agency" });
   });
 });
 
