@@ -3,10 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { textDirection } from "~/i18n/config";
-import { countryName, formatDate } from "~/i18n/format";
+import { countryName, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { getClaims } from "~/modules/auth/session.server";
+import { associationGiving } from "~/modules/contributions/giving.server";
 import { getOrganisation } from "~/modules/organisations/organisations.server";
 import { notFound } from "~/utils/errors";
 
@@ -19,10 +20,12 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   if (!SLUG.test(slug) || slug.length > 100) throw notFound("bad organisation slug");
-  const found = await getOrganisation(await getClaims(request), slug);
+  const claims = await getClaims(request);
+  const found = await getOrganisation(claims, slug);
   if (!found) throw notFound(`no organisation ${slug}`);
   const { organisation, role, homePlace } = found;
   const language = await getLanguage(request);
+  const giving = organisation.kind === "association" ? await associationGiving(claims, organisation.id) : { projects: [], totals: [] };
   return json({
     organisation: {
       slug: organisation.slug,
@@ -39,6 +42,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     },
     homePlace,
     role,
+    giving: {
+      totals: giving.totals.map((total) => formatMoney(total.minor, total.currency, language)),
+      projects: giving.projects.map((p) => ({
+        slug: p.slug,
+        title: localized(p.title, language),
+        raised: formatMoney(p.raisedMinor, p.currency, language),
+        gifts: p.gifts,
+        namedDonors: p.namedDonors,
+      })),
+    },
   });
 }
 
@@ -48,7 +61,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function AssociationPage() {
-  const { organisation, homePlace, role } = useLoaderData<typeof loader>();
+  const { organisation, homePlace, role, giving } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("organisations");
   const separator = textDirection(i18n.language) === "rtl" ? " ‹ " : " › ";
   const abroad = [
@@ -136,6 +149,36 @@ export default function AssociationPage() {
           </dl>
         </aside>
       </div>
+      {organisation.kind === "association" ? (
+        <section aria-labelledby="giving-title" className="stack">
+          <h2 id="giving-title">{t("giving:association.title")}</h2>
+          {giving.projects.length === 0 ? (
+            <p className="empty">{t("giving:association.none")}</p>
+          ) : (
+            <>
+              <p className="lead">{t("giving:association.total", { amounts: giving.totals.join(" + ") })}</p>
+              <ul className="plan-list" role="list">
+                {giving.projects.map((p) => (
+                  <li key={p.slug}>
+                    <Link to={`/projects/${p.slug}`} lang={p.title?.lang}>
+                      {p.title?.text}
+                    </Link>
+                    <p className="plan-item__facts">
+                      <span>{p.raised}</span>
+                      <span>{t("giving:association.gifts", { count: p.gifts })}</span>
+                      {p.namedDonors.length ? (
+                        <span>
+                          {t("giving:association.givenBy")} <bdi>{p.namedDonors.join(", ")}</bdi>
+                        </span>
+                      ) : null}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -157,6 +157,42 @@ describe("the treasurer's page", () => {
   });
 });
 
+describe("an association's page", () => {
+  it("shows what its members gave together, per project and currency, naming only those who allow it", async () => {
+    const association = await createOrganisation(db().url, { createdBy: donor.id, verificationStatus: "verified" });
+    const shy = await createUser(db().url);
+    const open_ = await createUser(db().url);
+    for (const member of [shy, open_]) await addOrganisationRole(db().url, association.id, member.id, "member");
+    await db().client.sql`update profiles set basics_visibility = 'public', display_name = 'Rosa Lim' where id = ${open_.id}`;
+    await db().client.sql`update profiles set basics_visibility = 'public', display_name = 'Hidden Person' where id = ${shy.id}`;
+    const php = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "PHP" });
+    const usd = await createProject(db().url, lgu.id, { status: "fundraising", goalMinor: 1_000_000, currency: "USD" });
+    const give = async (who: User, slug: string, amount: string, anonymous: boolean) => {
+      const started = await startGift(who.claims, slug, gift({ amount, channel: "sandbox", associationId: association.id, ...(anonymous ? { anonymous: "on" } : {}) }), context_);
+      await completeSandboxPayment(who.claims, started.reference, "succeed");
+    };
+    await give(open_, php.slug, "1000", false);
+    await give(shy, php.slug, "500", true);
+    await give(open_, usd.slug, "25", false);
+    // A gift not made as part of the association does not count.
+    await startGift(open_.claims, php.slug, gift({ amount: "999", channel: "cash" }), context_);
+
+    const { associationGiving } = await import("../../app/modules/contributions/giving.server");
+    const seen = await associationGiving(null, association.id);
+    expect(seen.projects.map((p) => [p.slug, p.raisedMinor, p.gifts, p.namedDonors])).toEqual([
+      [php.slug, 150_000, 2, ["Rosa Lim"]],
+      [usd.slug, 2_500, 1, ["Rosa Lim"]],
+    ]);
+    expect(seen.totals).toEqual([
+      { currency: "PHP", minor: 150_000 },
+      { currency: "USD", minor: 2_500 },
+    ]);
+    // An unverified association shows nothing.
+    const unverified = await createOrganisation(db().url, { createdBy: donor.id });
+    expect((await associationGiving(null, unverified.id)).projects).toEqual([]);
+  });
+});
+
 describe("the public ledger's CSV", () => {
   it("signs amounts, gives minor units, and defuses spreadsheet formulas", () => {
     const csv = ledgerCsv(

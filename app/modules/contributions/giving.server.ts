@@ -5,7 +5,7 @@
  * association the donor belongs to), and where the donor goes next. The money itself only enters
  * the ledger later: from the provider's webhook, the sandbox's test payment or a treasurer.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getPaymentsPort } from "~/adapters/index.server";
 import { getEnv } from "~/config/env.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
@@ -147,6 +147,29 @@ export async function myContribution(claims: JwtClaims, reference: string) {
       .where(and(eq(contributions.reference, reference), eq(contributions.donorId, claims.sub))),
   );
   return row ?? null;
+}
+
+/**
+ * What an association's members gave as part of it, per public project, with the members who may
+ * be named, and the collective total per currency (projects raise in their own currencies).
+ */
+export async function associationGiving(claims: JwtClaims | null, organisationId: string) {
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<{ project_slug: string; project_title: Record<string, string>; currency: string; raised_minor: string; gifts: string; named_donors: string[] }>(
+      sql`select project_slug, project_title, currency, raised_minor, gifts, named_donors from public.association_giving(${organisationId})`,
+    ),
+  );
+  const projectsGiven = rows.map((r) => ({
+    slug: r.project_slug,
+    title: r.project_title,
+    currency: r.currency,
+    raisedMinor: Number(r.raised_minor),
+    gifts: Number(r.gifts),
+    namedDonors: r.named_donors,
+  }));
+  const totals = new Map<string, number>();
+  for (const p of projectsGiven) totals.set(p.currency, (totals.get(p.currency) ?? 0) + p.raisedMinor);
+  return { projects: projectsGiven, totals: [...totals].map(([currency, minor]) => ({ currency, minor })) };
 }
 
 /** The person's own contributions, newest first (RLS: donors see their own). */
