@@ -5,5 +5,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The caller's IP as Express sees it (trust proxy in production), for rate limits. */
     clientIp?: string;
+    /** A client-side navigation's data request (?_data=…), not a document request. */
+    dataRequest?: boolean;
   }
 }

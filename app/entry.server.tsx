@@ -8,9 +8,24 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/i18n/config";
 import { getLanguage } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
+import { scriptJson, SerializedStringsProvider, setStringsSource } from "~/i18n/strings";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
+
+// Page titles (meta) read the strings from the bundled resources.
+setStringsSource((language) => resources[language as keyof typeof resources]);
+
+// The strings a hydrating page embeds for the browser, serialized once per language.
+const serializedStrings = new Map<string, string>();
+function stringsJson(language: string): string {
+  let json = serializedStrings.get(language);
+  if (json === undefined) {
+    json = scriptJson(resources[language as keyof typeof resources] ?? {});
+    serializedStrings.set(language, json);
+  }
+  return json;
+}
 
 // One i18next instance per language, built on first use: rendering only reads from it (the server
 // never changes an instance's language), and building one per request cost about 1 ms.
@@ -76,9 +91,11 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <SerializedStringsProvider value={stringsJson(language)}>
+          <I18nextProvider i18n={i18n}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </I18nextProvider>
+        </SerializedStringsProvider>
       </NonceProvider>,
       {
         nonce,

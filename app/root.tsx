@@ -19,6 +19,7 @@ import { publicEnv } from "~/config/env.server";
 import { defaultNS, textDirection } from "~/i18n/config";
 import { getLanguage, languageCookieHeader } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
+import { STRINGS_ELEMENT_ID, stringsOf, useSerializedStrings } from "~/i18n/strings";
 import { type ScriptFreeHandle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { getToast } from "~/utils/toast.server";
@@ -43,13 +44,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   const user = auth.session ? await headerUser(auth.session) : null;
   return json(
-    { language, translations: resources[language], toast, user, env: publicEnv() },
+    {
+      language,
+      // A page that hydrates gets its strings from the layout (see ~/i18n/strings); the root's data
+      // carries them only when the browser asks for it (a client-side navigation), in case the
+      // language changed meanwhile.
+      translations: context.dataRequest ? resources[language] : undefined,
+      toast,
+      user,
+      env: publicEnv(),
+    },
     { headers },
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = data?.translations.common;
+  const t = data ? (data.translations ?? stringsOf(data.language))?.common : undefined;
   return [
     { title: t ? `${t.meta.title} — ${t.meta.tagline}` : "Tulay" },
     { name: "description", content: t?.meta.description ?? "" },
@@ -66,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // After a client-side navigation that changed the language (rare: the switcher reloads the
   // document), make sure i18next has the new strings.
   useEffect(() => {
-    if (!data) return;
+    if (!data?.translations) return;
     for (const [ns, strings] of Object.entries(data.translations)) {
       if (!i18n.hasResourceBundle(data.language, ns)) i18n.addResourceBundle(data.language, ns, strings);
     }
@@ -77,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // Pages that work entirely as HTML (links and GET/POST forms) say so with `handle.hydrate = false`
   // and get no JavaScript at all: no React, no loader data or strings inlined for hydration.
   const hydrate = !useMatches().some((match) => isScriptFree(match.handle));
+  const strings = useSerializedStrings();
   return (
     <html lang={language} dir={textDirection(language)}>
       <head>
@@ -98,6 +109,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteFooter />
         {hydrate ? (
           <>
+            {/* Data for the browser's i18next (entry.client); browsers hide the nonce, hence suppressHydrationWarning. */}
+            <script
+              id={STRINGS_ELEMENT_ID}
+              type="application/json"
+              nonce={nonce}
+              suppressHydrationWarning
+              dangerouslySetInnerHTML={{ __html: strings }}
+            />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

@@ -94,7 +94,7 @@ export function createApp({ env, build, db, logger }: { env: Env; build: ServerB
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip }),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip, dataRequest: typeof req.query._data === "string" }),
     }),
   );
 
