@@ -16,7 +16,7 @@
  * and no event can repair at once, a month's refund overtaking that month's invoice.paid, is left
  * unprocessed instead, so Stripe's retry applies it.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { PaymentsPort, ProviderAccount, ProviderEvent, ProviderRefund } from "~/adapters/payments/port";
 import { asService, type Tx } from "~/db/client.server";
@@ -37,9 +37,6 @@ interface Fetched {
   refunds?: ProviderRefund[];
   account?: ProviderAccount;
 }
-
-/** Returns null when the event applied, or why it could not. */
-type Handler = (tx: Tx, event: ProviderEvent, fetched: Fetched) => Promise<string | null>;
 
 /** The event cannot apply yet (what it depends on has not arrived): stored unprocessed, retried. */
 class RetryLater extends Error {
@@ -71,41 +68,58 @@ interface Gift {
   stripeAccountId: string | null;
 }
 
-const giftColumns = {
-  id: contributions.id,
-  kind: contributions.kind,
-  status: contributions.status,
-  currency: contributions.currency,
-  stripeCheckoutSessionId: contributions.stripeCheckoutSessionId,
-  stripePaymentIntentId: contributions.stripePaymentIntentId,
-  stripeSubscriptionId: contributions.stripeSubscriptionId,
-  stripeAccountId: contributions.stripeAccountId,
-};
+/** The ids an event names its gift by: ours in the metadata, and Stripe's linked to a gift. */
+interface Keys {
+  contributionId?: string | null;
+  sessionId?: string | null;
+  paymentIntentId?: string | null;
+  subscriptionId?: string | null;
+}
 
 /**
- * The contribution an event names: by the contribution id we put in the metadata (a malformed one
- * is ignored, never cast), else by a Stripe id already linked to it.
+ * The statement that finds the gift: by the contribution id we put in the metadata (a malformed
+ * one is ignored, never cast), else by the checkout session, the payment intent, the subscription
+ * already linked to it, in that order.
  */
-async function findGift(
-  tx: Tx,
-  by: { contributionId?: string | null; sessionId?: string | null; paymentIntentId?: string | null; subscriptionId?: string | null },
-): Promise<Gift | null> {
-  const one = async (where: ReturnType<typeof eq>) => (await tx.select(giftColumns).from(contributions).where(where).limit(1))[0] ?? null;
-  if (by.contributionId && UUID.test(by.contributionId)) {
-    const found = await one(eq(contributions.id, by.contributionId));
-    if (found) return found;
-  }
-  if (by.sessionId) {
-    const found = await one(eq(contributions.stripeCheckoutSessionId, by.sessionId));
-    if (found) return found;
-  }
-  if (by.paymentIntentId) {
-    const found = await one(eq(contributions.stripePaymentIntentId, by.paymentIntentId));
-    if (found) return found;
-  }
-  if (by.subscriptionId) return one(eq(contributions.stripeSubscriptionId, by.subscriptionId));
-  return null;
+function giftLookup(keys: Keys) {
+  const contributionId = keys.contributionId && UUID.test(keys.contributionId) ? keys.contributionId : null;
+  const { sessionId = null, paymentIntentId = null, subscriptionId = null } = keys;
+  if (!contributionId && !sessionId && !paymentIntentId && !subscriptionId) return sql`select null::uuid as id where false`;
+  return sql`
+    select c.id, c.kind, c.status, c.currency, c.stripe_checkout_session_id, c.stripe_payment_intent_id,
+           c.stripe_subscription_id, c.stripe_account_id
+    from public.contributions c
+    where c.id = ${contributionId}::uuid or c.stripe_checkout_session_id = ${sessionId}
+       or c.stripe_payment_intent_id = ${paymentIntentId} or c.stripe_subscription_id = ${subscriptionId}
+    order by coalesce(c.id = ${contributionId}::uuid, false) desc, coalesce(c.stripe_checkout_session_id = ${sessionId}, false) desc,
+             coalesce(c.stripe_payment_intent_id = ${paymentIntentId}, false) desc, c.created_at
+    limit 1`;
 }
+
+type GiftRow = {
+  id: string | null;
+  kind: Gift["kind"];
+  status: Gift["status"];
+  currency: string;
+  stripe_checkout_session_id: string | null;
+  stripe_payment_intent_id: string | null;
+  stripe_subscription_id: string | null;
+  stripe_account_id: string | null;
+};
+
+const giftOf = (row: GiftRow | undefined): Gift | null =>
+  row?.id
+    ? {
+        id: row.id,
+        kind: row.kind,
+        status: row.status,
+        currency: row.currency,
+        stripeCheckoutSessionId: row.stripe_checkout_session_id,
+        stripePaymentIntentId: row.stripe_payment_intent_id,
+        stripeSubscriptionId: row.stripe_subscription_id,
+        stripeAccountId: row.stripe_account_id,
+      }
+    : null;
 
 /**
  * A payment made on a connected account is the LGU's: an event about it must come from that
@@ -124,36 +138,46 @@ function wrongCurrency(gift: Gift, currency: unknown): string | null {
 }
 
 const LINKS = {
-  sessionId: { column: contributions.stripeCheckoutSessionId, field: "stripeCheckoutSessionId", label: "checkout session" },
-  paymentIntentId: { column: contributions.stripePaymentIntentId, field: "stripePaymentIntentId", label: "payment intent" },
-  subscriptionId: { column: contributions.stripeSubscriptionId, field: "stripeSubscriptionId", label: "subscription" },
+  sessionId: { field: "stripeCheckoutSessionId", label: "checkout session" },
+  paymentIntentId: { field: "stripePaymentIntentId", label: "payment intent" },
+  subscriptionId: { field: "stripeSubscriptionId", label: "subscription" },
 } as const;
 
 /**
  * Writes the Stripe ids an event reveals onto the gift, once. A gift already linked to another
- * session, payment or subscription, or a payment already linked to another gift, is a conflict:
- * nothing is linked and the reason is returned.
+ * session, payment or subscription, or a session or payment already linked to another gift (their
+ * unique indexes), is a conflict: nothing is linked and the reason is returned.
  */
-async function link(tx: Tx, gift: Gift, ids: { sessionId?: string | null; paymentIntentId?: string | null; subscriptionId?: string | null }): Promise<string | null> {
-  const set: Partial<Record<(typeof LINKS)[keyof typeof LINKS]["field"], string>> = {};
+async function link(tx: Tx, gift: Gift, ids: Keys): Promise<string | null> {
+  const set: { sessionId?: string; paymentIntentId?: string; subscriptionId?: string } = {};
   for (const key of Object.keys(LINKS) as (keyof typeof LINKS)[]) {
     const id = ids[key];
     if (!id) continue;
-    const { column, field, label } = LINKS[key];
-    const current = gift[field];
-    if (current && current !== id) return `contribution ${gift.id} is linked to ${label} ${current}, not ${id}`;
-    if (current) continue;
-    // Unique indexes hold sessions and payments to one gift; check first so a conflict is a note, not a failed statement.
-    if (key !== "subscriptionId") {
-      const [other] = await tx.select({ id: contributions.id }).from(contributions).where(and(eq(column, id), ne(contributions.id, gift.id))).limit(1);
-      if (other) return `${label} ${id} belongs to contribution ${other.id}, not ${gift.id}`;
-    }
-    set[field] = id;
+    const current = gift[LINKS[key].field];
+    if (current && current !== id) return `contribution ${gift.id} is linked to ${LINKS[key].label} ${current}, not ${id}`;
+    if (!current) set[key] = id;
   }
-  if (Object.keys(set).length > 0) {
-    await tx.update(contributions).set(set).where(eq(contributions.id, gift.id));
-    Object.assign(gift, set);
+  if (Object.keys(set).length === 0) return null;
+  const session = set.sessionId ?? null;
+  const payment = set.paymentIntentId ?? null;
+  const updated = await tx.execute(sql`
+    update public.contributions c
+       set stripe_checkout_session_id = coalesce(c.stripe_checkout_session_id, ${session}),
+           stripe_payment_intent_id = coalesce(c.stripe_payment_intent_id, ${payment}),
+           stripe_subscription_id = coalesce(c.stripe_subscription_id, ${set.subscriptionId ?? null})
+     where c.id = ${gift.id}
+       and not exists (select 1 from public.contributions o where o.id <> c.id
+                         and (o.stripe_checkout_session_id = ${session} or o.stripe_payment_intent_id = ${payment}))
+    returning c.id`);
+  if (updated.length === 0) {
+    const [other] = await tx.execute<{ id: string }>(sql`
+      select o.id from public.contributions o
+      where o.id <> ${gift.id} and (o.stripe_checkout_session_id = ${session} or o.stripe_payment_intent_id = ${payment}) limit 1`);
+    return `${payment ? `payment intent ${payment}` : `checkout session ${session}`} belongs to contribution ${other?.id ?? "?"}, not ${gift.id}`;
   }
+  if (set.sessionId) gift.stripeCheckoutSessionId = set.sessionId;
+  if (set.paymentIntentId) gift.stripePaymentIntentId = set.paymentIntentId;
+  if (set.subscriptionId) gift.stripeSubscriptionId = set.subscriptionId;
   return null;
 }
 
@@ -172,61 +196,85 @@ async function markFailedIfPending(tx: Tx, gift: Gift) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Handlers
+// Handlers: each says which gift its event names (keys), and applies the event to it.
 
-/** A finished Checkout: links the session's payment or subscription; a paid one-time gift is received. */
-const checkoutCompleted: Handler = async (tx, event) => {
-  const session = event.data.object as unknown as Stripe.Checkout.Session;
-  const gift = await findGift(tx, { contributionId: metadataId(session.metadata) ?? session.client_reference_id, sessionId: session.id });
-  if (!gift) return unknown(`checkout session ${session.id}`);
-  const problem = wrongAccount(gift, event);
-  if (problem) return problem;
-  const paymentIntentId = idOf(session.payment_intent);
-  const conflict = await link(tx, gift, { sessionId: session.id, paymentIntentId, subscriptionId: idOf(session.subscription) });
-  if (conflict) return conflict;
-  // Monthly gifts are received per invoice (invoice.paid); a delayed payment method is received
-  // when it settles (checkout.session.async_payment_succeeded, or payment_intent.succeeded).
-  if (session.mode !== "payment" || session.payment_status !== "paid") return null;
-  if (!paymentIntentId) return `checkout session ${session.id} is paid but names no payment intent`;
-  const currency = wrongCurrency(gift, session.currency);
-  if (currency) return currency;
-  await receive(tx, gift, session.amount_total, paymentIntentId, event);
-  return null;
+interface Handler {
+  keys?: (event: ProviderEvent, fetched: Fetched) => Keys;
+  /** Returns null when the event applied, or why it could not. */
+  apply: (tx: Tx, event: ProviderEvent, fetched: Fetched, gift: Gift | null) => Promise<string | null>;
+}
+
+const sessionOf = (event: ProviderEvent) => event.data.object as unknown as Stripe.Checkout.Session;
+const intentOf = (event: ProviderEvent) => event.data.object as unknown as Stripe.PaymentIntent;
+const sessionKeys = (event: ProviderEvent): Keys => {
+  const session = sessionOf(event);
+  return { contributionId: metadataId(session.metadata) ?? session.client_reference_id, sessionId: session.id };
+};
+const intentKeys = (event: ProviderEvent): Keys => {
+  const intent = intentOf(event);
+  return { contributionId: metadataId(intent.metadata), paymentIntentId: intent.id };
 };
 
-const checkoutPaymentFailed: Handler = async (tx, event) => {
-  const session = event.data.object as unknown as Stripe.Checkout.Session;
-  const gift = await findGift(tx, { contributionId: metadataId(session.metadata) ?? session.client_reference_id, sessionId: session.id });
-  if (!gift) return unknown(`checkout session ${session.id}`);
-  const problem = wrongAccount(gift, event);
-  if (problem) return problem;
-  await markFailedIfPending(tx, gift);
-  return null;
+/** A finished Checkout: links the session's payment or subscription; a paid one-time gift is received. */
+const checkoutCompleted: Handler = {
+  keys: sessionKeys,
+  async apply(tx, event, _fetched, gift) {
+    const session = sessionOf(event);
+    if (!gift) return unknown(`checkout session ${session.id}`);
+    const problem = wrongAccount(gift, event);
+    if (problem) return problem;
+    const paymentIntentId = idOf(session.payment_intent);
+    const conflict = await link(tx, gift, { sessionId: session.id, paymentIntentId, subscriptionId: idOf(session.subscription) });
+    if (conflict) return conflict;
+    // Monthly gifts are received per invoice (invoice.paid); a delayed payment method is received
+    // when it settles (checkout.session.async_payment_succeeded, or payment_intent.succeeded).
+    if (session.mode !== "payment" || session.payment_status !== "paid") return null;
+    if (!paymentIntentId) return `checkout session ${session.id} is paid but names no payment intent`;
+    const currency = wrongCurrency(gift, session.currency);
+    if (currency) return currency;
+    await receive(tx, gift, session.amount_total, paymentIntentId, event);
+    return null;
+  },
+};
+
+const checkoutPaymentFailed: Handler = {
+  keys: sessionKeys,
+  async apply(tx, event, _fetched, gift) {
+    if (!gift) return unknown(`checkout session ${sessionOf(event).id}`);
+    const problem = wrongAccount(gift, event);
+    if (problem) return problem;
+    await markFailedIfPending(tx, gift);
+    return null;
+  },
 };
 
 /** A one-time gift's payment succeeded: received, under the payment intent's id. */
-const paymentSucceeded: Handler = async (tx, event) => {
-  const intent = event.data.object as unknown as Stripe.PaymentIntent;
-  const gift = await findGift(tx, { contributionId: metadataId(intent.metadata), paymentIntentId: intent.id });
-  if (!gift) return unknown(`payment intent ${intent.id}`);
-  const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
-  if (problem) return problem;
-  if (gift.kind === "monthly") return null; // counted per invoice
-  const currency = wrongCurrency(gift, intent.currency);
-  if (currency) return currency;
-  await receive(tx, gift, intent.amount_received, intent.id, event);
-  return null;
+const paymentSucceeded: Handler = {
+  keys: intentKeys,
+  async apply(tx, event, _fetched, gift) {
+    const intent = intentOf(event);
+    if (!gift) return unknown(`payment intent ${intent.id}`);
+    const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
+    if (problem) return problem;
+    if (gift.kind === "monthly") return null; // counted per invoice
+    const currency = wrongCurrency(gift, intent.currency);
+    if (currency) return currency;
+    await receive(tx, gift, intent.amount_received, intent.id, event);
+    return null;
+  },
 };
 
 /** A declined card: a gift still waiting for money is marked failed. The ledger is not touched. */
-const paymentFailed: Handler = async (tx, event) => {
-  const intent = event.data.object as unknown as Stripe.PaymentIntent;
-  const gift = await findGift(tx, { contributionId: metadataId(intent.metadata), paymentIntentId: intent.id });
-  if (!gift) return unknown(`payment intent ${intent.id}`);
-  const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
-  if (problem) return problem;
-  await markFailedIfPending(tx, gift);
-  return null;
+const paymentFailed: Handler = {
+  keys: intentKeys,
+  async apply(tx, event, _fetched, gift) {
+    const intent = intentOf(event);
+    if (!gift) return unknown(`payment intent ${intent.id}`);
+    const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
+    if (problem) return problem;
+    await markFailedIfPending(tx, gift);
+    return null;
+  },
 };
 
 function refundOf(refund: Stripe.Refund): ProviderRefund {
@@ -279,45 +327,58 @@ async function applyRefund(tx: Tx, gift: Gift, refund: ProviderRefund, event: Pr
   }
 }
 
+const chargeOf = (event: ProviderEvent) => event.data.object as unknown as Stripe.Charge;
+const refundsOf = (charge: Stripe.Charge, fetched: Fetched) =>
+  Array.isArray(charge.refunds?.data) ? charge.refunds.data.map(refundOf) : (fetched.refunds ?? []);
+
 /**
  * A charge was refunded (in part or in full): each of its refunds is recorded once. The payment
  * it undoes is received first when its own events have not arrived yet (same external id, so it
  * still counts once), so the refund never finds an empty gift because of delivery order.
  */
-const chargeRefunded: Handler = async (tx, event, fetched) => {
-  const charge = event.data.object as unknown as Stripe.Charge;
-  const paymentIntentId = idOf(charge.payment_intent);
-  const refunds = Array.isArray(charge.refunds?.data) ? charge.refunds.data.map(refundOf) : (fetched.refunds ?? []);
-  // A monthly gift's charge (an invoice's) carries none of our metadata; a refund the portal
-  // asked for carries the contribution id (PaymentsPort.refund).
-  const contributionId = metadataId(charge.metadata) ?? refunds.map((r) => metadataId(r.metadata)).find(Boolean) ?? null;
-  const gift = await findGift(tx, { contributionId, paymentIntentId });
-  if (!gift) return unknown(`charge ${charge.id}`);
-  const problem = wrongAccount(gift, event);
-  if (problem) return problem;
-  if (gift.kind === "one_time" && paymentIntentId && charge.paid && charge.status === "succeeded") {
-    const conflict = await link(tx, gift, { paymentIntentId });
-    if (conflict) return conflict;
-    const currency = wrongCurrency(gift, charge.currency);
-    if (currency) return currency;
-    await receive(tx, gift, charge.amount_captured ?? charge.amount, paymentIntentId, event);
-  }
-  const notes: string[] = [];
-  for (const refund of refunds) {
-    const note = await applyRefund(tx, gift, refund, event);
-    if (note) notes.push(note);
-  }
-  return notes.length ? notes.join("; ") : null;
+const chargeRefunded: Handler = {
+  keys(event, fetched) {
+    const charge = chargeOf(event);
+    // A monthly gift's charge (an invoice's) carries none of our metadata; a refund the portal
+    // asked for carries the contribution id (PaymentsPort.refund).
+    const contributionId = metadataId(charge.metadata) ?? refundsOf(charge, fetched).map((r) => metadataId(r.metadata)).find(Boolean) ?? null;
+    return { contributionId, paymentIntentId: idOf(charge.payment_intent) };
+  },
+  async apply(tx, event, fetched, gift) {
+    const charge = chargeOf(event);
+    if (!gift) return unknown(`charge ${charge.id}`);
+    const problem = wrongAccount(gift, event);
+    if (problem) return problem;
+    const paymentIntentId = idOf(charge.payment_intent);
+    if (gift.kind === "one_time" && paymentIntentId && charge.paid && charge.status === "succeeded") {
+      const conflict = await link(tx, gift, { paymentIntentId });
+      if (conflict) return conflict;
+      const currency = wrongCurrency(gift, charge.currency);
+      if (currency) return currency;
+      await receive(tx, gift, charge.amount_captured ?? charge.amount, paymentIntentId, event);
+    }
+    const notes: string[] = [];
+    for (const refund of refundsOf(charge, fetched)) {
+      const note = await applyRefund(tx, gift, refund, event);
+      if (note) notes.push(note);
+    }
+    return notes.length ? notes.join("; ") : null;
+  },
 };
 
 /** A refund changed (a pending one succeeded, or failed): the same once-per-refund rules. */
-const refundUpdated: Handler = async (tx, event) => {
-  const refund = refundOf(event.data.object as unknown as Stripe.Refund);
-  const gift = await findGift(tx, { contributionId: refund.metadata.contribution_id ?? null, paymentIntentId: refund.paymentIntentId });
-  if (!gift) return unknown(`refund ${refund.id}`);
-  const problem = wrongAccount(gift, event);
-  if (problem) return problem;
-  return applyRefund(tx, gift, refund, event);
+const refundUpdated: Handler = {
+  keys(event) {
+    const refund = refundOf(event.data.object as unknown as Stripe.Refund);
+    return { contributionId: refund.metadata.contribution_id ?? null, paymentIntentId: refund.paymentIntentId };
+  },
+  async apply(tx, event, _fetched, gift) {
+    const refund = refundOf(event.data.object as unknown as Stripe.Refund);
+    if (!gift) return unknown(`refund ${refund.id}`);
+    const problem = wrongAccount(gift, event);
+    if (problem) return problem;
+    return applyRefund(tx, gift, refund, event);
+  },
 };
 
 /** An invoice as webhook payloads carry it in both current (parent.*) and older API versions. */
@@ -325,29 +386,35 @@ type InvoicePayload = Stripe.Invoice & {
   subscription?: string | { id: string } | null;
   subscription_details?: { metadata?: Record<string, string> | null } | null;
 };
+const invoiceOf = (event: ProviderEvent) => event.data.object as unknown as InvoicePayload;
+const subscriptionOfInvoice = (invoice: InvoicePayload) => idOf(invoice.parent?.subscription_details?.subscription) ?? idOf(invoice.subscription);
 
 /** A month of a monthly gift was paid: received, under the invoice's id. */
-const invoicePaid: Handler = async (tx, event) => {
-  const invoice = event.data.object as unknown as InvoicePayload;
-  const details = invoice.parent?.subscription_details;
-  const subscriptionId = idOf(details?.subscription) ?? idOf(invoice.subscription);
-  const contributionId =
-    metadataId(details?.metadata) ??
-    metadataId(invoice.subscription_details?.metadata) ??
-    (invoice.lines?.data ?? []).map((line) => metadataId(line.metadata)).find(Boolean) ??
-    null;
-  const gift = await findGift(tx, { contributionId, subscriptionId });
-  if (!gift) return unknown(`invoice ${invoice.id} (subscription ${subscriptionId ?? "none"})`);
-  const problem = wrongAccount(gift, event);
-  if (problem) return problem;
-  if (gift.kind !== "monthly") return `contribution ${gift.id} is not a monthly gift; invoice ${invoice.id} not recorded`;
-  const conflict = await link(tx, gift, { subscriptionId });
-  if (conflict) return conflict;
-  const currency = wrongCurrency(gift, invoice.currency);
-  if (currency) return currency;
-  if (!invoice.id) return "invoice without an id";
-  await receive(tx, gift, invoice.amount_paid, invoice.id, event);
-  return null;
+const invoicePaid: Handler = {
+  keys(event) {
+    const invoice = invoiceOf(event);
+    const contributionId =
+      metadataId(invoice.parent?.subscription_details?.metadata) ??
+      metadataId(invoice.subscription_details?.metadata) ??
+      (invoice.lines?.data ?? []).map((line) => metadataId(line.metadata)).find(Boolean) ??
+      null;
+    return { contributionId, subscriptionId: subscriptionOfInvoice(invoice) };
+  },
+  async apply(tx, event, _fetched, gift) {
+    const invoice = invoiceOf(event);
+    const subscriptionId = subscriptionOfInvoice(invoice);
+    if (!gift) return unknown(`invoice ${invoice.id} (subscription ${subscriptionId ?? "none"})`);
+    const problem = wrongAccount(gift, event);
+    if (problem) return problem;
+    if (gift.kind !== "monthly") return `contribution ${gift.id} is not a monthly gift; invoice ${invoice.id} not recorded`;
+    const conflict = await link(tx, gift, { subscriptionId });
+    if (conflict) return conflict;
+    const currency = wrongCurrency(gift, invoice.currency);
+    if (currency) return currency;
+    if (!invoice.id) return "invoice without an id";
+    await receive(tx, gift, invoice.amount_paid, invoice.id, event);
+    return null;
+  },
 };
 
 /**
@@ -355,14 +422,19 @@ const invoicePaid: Handler = async (tx, event) => {
  * (what it received is still given); no further invoices are expected. The ending is this stored
  * event (see monthlyGiftEndedAt). A gift that never received anything is marked failed.
  */
-const subscriptionDeleted: Handler = async (tx, event) => {
-  const subscription = event.data.object as unknown as Stripe.Subscription;
-  const gift = await findGift(tx, { contributionId: metadataId(subscription.metadata), subscriptionId: subscription.id });
-  if (!gift) return unknown(`subscription ${subscription.id}`);
-  const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { subscriptionId: subscription.id }));
-  if (problem) return problem;
-  await markFailedIfPending(tx, gift);
-  return null;
+const subscriptionDeleted: Handler = {
+  keys(event) {
+    const subscription = event.data.object as unknown as Stripe.Subscription;
+    return { contributionId: metadataId(subscription.metadata), subscriptionId: subscription.id };
+  },
+  async apply(tx, event, _fetched, gift) {
+    const subscription = event.data.object as unknown as Stripe.Subscription;
+    if (!gift) return unknown(`subscription ${subscription.id}`);
+    const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { subscriptionId: subscription.id }));
+    if (problem) return problem;
+    await markFailedIfPending(tx, gift);
+    return null;
+  },
 };
 
 /**
@@ -370,23 +442,25 @@ const subscriptionDeleted: Handler = async (tx, event) => {
  * arrive in any order) is written on the LGU's row, found by account id, or made for the LGU
  * named in the account's metadata when onboarding's own write has not happened yet.
  */
-const accountUpdated: Handler = async (tx, _event, fetched) => {
-  const account = fetched.account;
-  if (!account) throw new Error("account.updated without the account's state");
-  const flags = { chargesEnabled: account.chargesEnabled, payoutsEnabled: account.payoutsEnabled, detailsSubmitted: account.detailsSubmitted, updatedAt: new Date() };
-  const updated = await tx.update(lguPaymentAccounts).set(flags).where(eq(lguPaymentAccounts.stripeAccountId, account.id)).returning({ lguId: lguPaymentAccounts.lguId });
-  if (updated.length) return null;
-  if (!account.lguId || !UUID.test(account.lguId)) return `no LGU for account ${account.id} (no lgu_id in its metadata)`;
-  const [lgu] = await tx.select({ id: lgus.id }).from(lgus).where(eq(lgus.id, account.lguId));
-  if (!lgu) return `no LGU ${account.lguId} for account ${account.id}`;
-  const written = await tx
-    .insert(lguPaymentAccounts)
-    .values({ lguId: lgu.id, stripeAccountId: account.id, ...flags })
-    .onConflictDoUpdate({ target: lguPaymentAccounts.lguId, set: flags, setWhere: sql`${lguPaymentAccounts.stripeAccountId} = ${account.id}` })
-    .returning({ lguId: lguPaymentAccounts.lguId });
-  if (written.length) return null;
-  const [current] = await tx.select({ id: lguPaymentAccounts.stripeAccountId }).from(lguPaymentAccounts).where(eq(lguPaymentAccounts.lguId, lgu.id));
-  return `LGU ${lgu.id} already has account ${current?.id ?? "?"}; account ${account.id} not recorded`;
+const accountUpdated: Handler = {
+  async apply(tx, _event, fetched) {
+    const account = fetched.account;
+    if (!account) throw new Error("account.updated without the account's state");
+    const flags = { chargesEnabled: account.chargesEnabled, payoutsEnabled: account.payoutsEnabled, detailsSubmitted: account.detailsSubmitted, updatedAt: new Date() };
+    const updated = await tx.update(lguPaymentAccounts).set(flags).where(eq(lguPaymentAccounts.stripeAccountId, account.id)).returning({ lguId: lguPaymentAccounts.lguId });
+    if (updated.length) return null;
+    if (!account.lguId || !UUID.test(account.lguId)) return `no LGU for account ${account.id} (no lgu_id in its metadata)`;
+    const [lgu] = await tx.select({ id: lgus.id }).from(lgus).where(eq(lgus.id, account.lguId));
+    if (!lgu) return `no LGU ${account.lguId} for account ${account.id}`;
+    const written = await tx
+      .insert(lguPaymentAccounts)
+      .values({ lguId: lgu.id, stripeAccountId: account.id, ...flags })
+      .onConflictDoUpdate({ target: lguPaymentAccounts.lguId, set: flags, setWhere: sql`${lguPaymentAccounts.stripeAccountId} = ${account.id}` })
+      .returning({ lguId: lguPaymentAccounts.lguId });
+    if (written.length) return null;
+    const [current] = await tx.select({ id: lguPaymentAccounts.stripeAccountId }).from(lguPaymentAccounts).where(eq(lguPaymentAccounts.lguId, lgu.id));
+    return `LGU ${lgu.id} already has account ${current?.id ?? "?"}; account ${account.id} not recorded`;
+  },
 };
 
 const HANDLERS: Record<string, Handler> = {
@@ -405,14 +479,16 @@ const HANDLERS: Record<string, Handler> = {
 /** The event types the webhook endpoint should be subscribed to. */
 export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
 
-/** Event types whose handler may need Stripe's current state. */
-const PREFETCHED = new Set(["charge.refunded", "account.updated"]);
+/** Whether the handler needs Stripe's current state: a charge whose refunds the payload leaves out, an account. */
+function needsFetch(event: ProviderEvent): boolean {
+  if (event.type === "account.updated") return true;
+  return event.type === "charge.refunded" && !Array.isArray(chargeOf(event).refunds?.data);
+}
 
 async function prefetch(event: ProviderEvent, payments: PaymentsPort): Promise<Fetched> {
   if (event.type === "charge.refunded") {
-    const charge = event.data.object as unknown as Stripe.Charge;
     // Recent API versions leave the refunds out of the charge; ask Stripe for them.
-    if (!Array.isArray(charge.refunds?.data)) return { refunds: await payments.refundsOfCharge({ chargeId: charge.id, connectedAccountId: event.account }) };
+    return { refunds: await payments.refundsOfCharge({ chargeId: chargeOf(event).id, connectedAccountId: event.account }) };
   }
   if (event.type === "account.updated") {
     const id = idOf(event.data.object);
@@ -430,77 +506,90 @@ const describe = (error: unknown) => {
   return `${kind}: ${error.message}`.slice(0, 1000);
 };
 
+/** The handling failed: the transaction is gone; the event is stored (or kept) with why, in its own. */
+async function storeFailure(event: ProviderEvent, lastError: string, processed: boolean) {
+  await asService((tx) =>
+    tx.execute(sql`
+      insert into public.stripe_events as e (id, type, account, payload, processed_at, attempts, last_error)
+      values (${event.id}, ${event.type}, ${event.account ?? null}, ${JSON.stringify(event)}::jsonb,
+              ${processed ? sql`now()` : sql`null`}, 1, ${lastError})
+      on conflict (id) do update
+        set attempts = e.attempts + 1, last_error = excluded.last_error, processed_at = coalesce(e.processed_at, excluded.processed_at)`),
+  );
+}
+
 /**
- * Stores a verified event once and applies it. The storing, the handler's writes and the
- * processed mark commit together; the handler runs in a savepoint, so when it fails the event is
- * still stored, with the error and the attempt, for the retry.
+ * Stores a verified event once and applies it, in one transaction of few round trips (this is
+ * the hot path of every gift): the event is inserted already marked processed together with the
+ * lookup of its gift; the handler's writes follow; a note (why it changed nothing) is one more
+ * update. If the handler fails, the transaction rolls back and the event is stored in a second
+ * one with the error and the attempt (unprocessed: Stripe retries), or, for a refusal of the
+ * ledger that no retry can change, processed with the refusal as last_error.
  */
 export async function ingestStripeEvent(event: ProviderEvent, payments: PaymentsPort): Promise<IngestOutcome> {
   const about = { stripeEvent: event.id, type: event.type, account: event.account ?? undefined };
   const handler = HANDLERS[event.type];
   let fetched: Fetched = {};
-  let fetchError: unknown = null;
-  if (handler && PREFETCHED.has(event.type)) {
+  if (handler && needsFetch(event)) {
     // A redelivery of an event already applied needs nothing from Stripe.
     const [stored] = await asService((tx) => tx.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id)));
     if (stored?.processedAt) {
-      logger().info(about, "stripe event already processed");
+      logger().debug(about, "stripe event already processed");
       return { status: "duplicate" };
     }
     try {
       fetched = await prefetch(event, payments);
     } catch (error) {
-      fetchError = error;
+      const message = describe(error);
+      await storeFailure(event, message, false);
+      logger().error({ ...about, err: message }, "stripe event failed; Stripe will retry");
+      return { status: "failed", error: message };
     }
   }
 
-  const outcome = await asService(async (tx): Promise<IngestOutcome> => {
-    const inserted = await tx
-      .insert(stripeEvents)
-      .values({ id: event.id, type: event.type, account: event.account ?? null, payload: event })
-      .onConflictDoNothing({ target: stripeEvents.id })
-      .returning({ id: stripeEvents.id });
-    if (inserted.length === 0) {
-      // Stored before: done unless that attempt failed. The row lock makes a concurrent redelivery wait here.
-      const [stored] = await tx.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id)).for("update");
-      if (stored?.processedAt) return { status: "duplicate" };
-    }
-    const finish = (lastError: string | null) =>
-      tx
-        .update(stripeEvents)
-        .set({ processedAt: sql`now()`, attempts: sql`${stripeEvents.attempts} + 1`, lastError })
-        .where(eq(stripeEvents.id, event.id));
-    const fail = async (error: unknown): Promise<IngestOutcome> => {
-      const message = describe(error);
-      await tx
-        .update(stripeEvents)
-        .set({ attempts: sql`${stripeEvents.attempts} + 1`, lastError: message })
-        .where(eq(stripeEvents.id, event.id));
-      return { status: "failed", error: message };
-    };
-    if (!handler) {
-      await finish(null);
-      return { status: "processed", note: null };
-    }
-    if (fetchError) return fail(fetchError);
-    try {
-      const note = await tx.transaction((sp) => handler(sp, event, fetched));
-      await finish(note);
-      return { status: "processed", note };
-    } catch (error) {
-      if (error instanceof LedgerRefusal) {
-        const note = error.message;
-        await finish(note);
-        return { status: "processed", note };
+  let outcome: IngestOutcome;
+  try {
+    outcome = await asService(async (tx): Promise<IngestOutcome> => {
+      const [row] = await tx.execute<GiftRow & { inserted: boolean; processed: boolean | null }>(sql`
+        with stored as (
+          insert into public.stripe_events (id, type, account, payload, processed_at, attempts)
+          values (${event.id}, ${event.type}, ${event.account ?? null}, ${JSON.stringify(event)}::jsonb, now(), 1)
+          on conflict (id) do nothing
+          returning id
+        )
+        select exists (select 1 from stored) as inserted,
+               (select e.processed_at is not null from public.stripe_events e where e.id = ${event.id}) as processed,
+               g.*
+        from (select 1) one left join lateral (${giftLookup(handler?.keys?.(event, fetched) ?? {})}) g on true`);
+      const inserted = row?.inserted === true;
+      // Stored before, and that attempt went through: nothing to do. (An earlier failed attempt
+      // left it unprocessed: this one is the retry.)
+      if (!inserted && row?.processed) return { status: "duplicate" };
+      const note = handler ? await handler.apply(tx, event, fetched, giftOf(row)) : null;
+      if (!inserted) {
+        await tx.execute(sql`
+          update public.stripe_events set processed_at = now(), attempts = attempts + 1, last_error = ${note} where id = ${event.id}`);
+      } else if (note) {
+        await tx.execute(sql`update public.stripe_events set last_error = ${note} where id = ${event.id}`);
       }
-      return fail(error);
+      return { status: "processed", note };
+    });
+  } catch (error) {
+    if (error instanceof LedgerRefusal) {
+      await storeFailure(event, error.message, true);
+      outcome = { status: "processed", note: error.message };
+    } else {
+      const message = describe(error);
+      await storeFailure(event, message, false);
+      outcome = { status: "failed", error: message };
     }
-  });
+  }
 
   const log = logger();
   if (outcome.status === "processed" && outcome.note) log.warn({ ...about, reason: outcome.note }, "stripe event changed nothing");
   else if (outcome.status === "failed") log.error({ ...about, err: outcome.error }, "stripe event failed; Stripe will retry");
-  else if (outcome.status === "duplicate") log.info(about, "stripe event already processed");
+  // Redeliveries are routine (Stripe delivers at least once); the request log already shows them.
+  else if (outcome.status === "duplicate") log.debug(about, "stripe event already processed");
   else log.debug(about, handler ? "stripe event processed" : "stripe event stored (no handler for its type)");
   return outcome;
 }
