@@ -266,6 +266,13 @@ export async function seedDemo(
       }
 
       const projectCount = await seedProjects(tx, ids);
+      // Demo exchange rates (US dollars per unit, rounded; an admin keeps the real ones on /admin/rates).
+      const demoRates: [string, string][] = [
+        ["USD", "1"], ["PHP", "0.0172"], ["MXN", "0.055"], ["GTQ", "0.13"], ["MAD", "0.1"], ["XOF", "0.00165"], ["EUR", "1.08"],
+        ["GBP", "1.27"], ["CAD", "0.73"], ["AUD", "0.66"], ["JPY", "0.0066"], ["AED", "0.2723"], ["SAR", "0.2667"], ["SGD", "0.74"],
+        ["HKD", "0.128"], ["QAR", "0.2747"], ["KWD", "3.25"], ["CHF", "1.12"],
+      ];
+      await tx.insert(schema.exchangeRates).values(demoRates.map(([currency, usdPerUnit]) => ({ currency, usdPerUnit }))).onConflictDoNothing();
 
       if (withAccounts) {
         for (const account of demoAccounts) {

@@ -34,6 +34,9 @@ export default function AdminQueue() {
       <p>
         <Link to="/admin/audit">{t("queue.auditLink")}</Link>
       </p>
+      <p>
+        <Link to="/admin/rates">{t("giving:rates.title")}</Link>
+      </p>
       <h2 id="queue-title">{t("queue.pendingTitle", { count: requests.length })}</h2>
       {requests.length === 0 ? (
         <p className="empty">{t("queue.empty")}</p>

@@ -3,10 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
-import { countryName, formatDate, formatMoney, formatNumber } from "~/i18n/format";
+import { countryName, currencyMinorDigits, formatDate, formatMoney, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
+import { convertMinor } from "~/modules/contributions/currency";
+import { exchangeRateTable, viewerCurrency } from "~/modules/contributions/giving.server";
 import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server";
 import { photoUrl } from "~/modules/projects/photos.server";
 import { renderDescription } from "~/modules/projects/rich-text.server";
@@ -56,12 +58,26 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!project) throw new Response("Not found", { status: 404 });
   const claims = await getClaims(request);
   const following = claims ? await isFollowing(claims, project.slug) : false;
+  // Signed-in donors see goal and raised roughly in their own currency (admins' rates).
+  const theirs = await viewerCurrency(claims);
+  const approx =
+    theirs && theirs !== project.currency
+      ? await exchangeRateTable().then(({ rates, updatedAt }) => {
+          const convert = (minor: number) => convertMinor(minor, project.currency, theirs, rates, currencyMinorDigits);
+          const goal = convert(project.goalMinor);
+          const raised = convert(project.raisedMinor);
+          return goal === null || raised === null || !updatedAt
+            ? null
+            : { goal: formatMoney(goal, theirs, language), raised: formatMoney(raised, theirs, language), asOf: formatDate(updatedAt, language) };
+        })
+      : null;
   const money = (minor: number) => formatMoney(minor, project.currency, language);
   const date = (value: string | Date | null) => (value ? formatDate(value, language) : null);
   return json({
     url: `${siteUrl(request)}/projects/${project.slug}`,
     signedIn: Boolean(claims),
     following,
+    approx,
     project: {
       slug: project.slug,
       title: project.title,
@@ -152,7 +168,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ProjectPage() {
-  const { project: p, following, signedIn } = useLoaderData<typeof loader>();
+  const { project: p, following, signedIn, approx } = useLoaderData<typeof loader>();
   const { t } = useTranslation("projects");
   return (
     <article className="container section stack" aria-labelledby="project-title">
@@ -277,6 +293,7 @@ export default function ProjectPage() {
               {p.raisedPercent}
             </meter>
           </div>
+          {approx ? <p className="muted">{t("giving:approx.raisedOfGoal", approx)}</p> : null}
           {p.status === "fundraising" ? (
             <p>
               <Link to={`/projects/${p.slug}/give`} className="button">

@@ -10,7 +10,8 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { getAuth, requireUser } from "~/modules/auth/session.server";
-import { availableChannels, givableProject, myAssociations, startGift } from "~/modules/contributions/giving.server";
+import { convertMinor } from "~/modules/contributions/currency";
+import { availableChannels, exchangeRateTable, givableProject, myAssociations, startGift, viewerCurrency } from "~/modules/contributions/giving.server";
 import { giftSchema } from "~/modules/contributions/schema";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { formError, parseForm } from "~/utils/forms.server";
@@ -30,6 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const { session } = await getAuth(request);
   const channels = availableChannels();
+  const theirs = await viewerCurrency(session?.claims ?? null);
+  let rate: { line: string } | null = null;
+  if (theirs && theirs !== project.currency) {
+    const { rates, updatedAt } = await exchangeRateTable();
+    const digits = currencyMinorDigits(project.currency);
+    const one = convertMinor(10 ** digits * 100, project.currency, theirs, rates, currencyMinorDigits);
+    if (one !== null && updatedAt) {
+      rate = { line: `${formatMoney(10 ** digits * 100, project.currency, language)} ≈ ${formatMoney(one, theirs, language)}` };
+    }
+  }
   return json(
     {
       slug: project.slug,
@@ -41,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       channels,
       associations: session ? await myAssociations(session.claims) : [],
       cancelled: new URL(request.url).searchParams.has("cancelled"),
+      rate,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -92,7 +104,12 @@ export default function Give() {
           <Field
             name="amount"
             label={t("give.amount", { currency: data.currency })}
-            hint={t("give.amountHint", { maximum: data.maximum })}
+            hint={
+              <>
+                {t("give.amountHint", { maximum: data.maximum })}
+                {data.rate ? <> {t("approx.rate", { rate: data.rate.line })}</> : null}
+              </>
+            }
             reply={reply}
             inputMode="decimal"
             autoComplete="off"

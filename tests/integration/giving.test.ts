@@ -13,7 +13,7 @@ import { ledgerCsv, publicLedger } from "../../app/modules/contributions/public-
 import { giftSchema } from "../../app/modules/contributions/schema";
 import { AppError } from "../../app/utils/errors";
 import { setupTestDatabase } from "../support/db";
-import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser } from "../support/factories";
+import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser, makePlatformAdmin } from "../support/factories";
 import { createProject } from "../support/project-factories";
 import { answer, context, post, routeCalls, url } from "../support/route-calls";
 
@@ -190,6 +190,30 @@ describe("an association's page", () => {
     // An unverified association shows nothing.
     const unverified = await createOrganisation(db().url, { createdBy: donor.id });
     expect((await associationGiving(null, unverified.id)).projects).toEqual([]);
+  });
+});
+
+describe("exchange rates", () => {
+  it("anyone reads them; only platform admins set them, audited in their name; bad input is refused", async () => {
+    const { setExchangeRate, exchangeRateTable } = await import("../../app/modules/contributions/giving.server");
+    const { rateSchema } = await import("../../app/modules/contributions/schema");
+    const admin = await createUser(db().url);
+    await makePlatformAdmin(db().url, admin.id);
+    await setExchangeRate(admin.claims, rateSchema.parse({ currency: "php", usdPerUnit: "0.0172" }));
+    await setExchangeRate(admin.claims, rateSchema.parse({ currency: "PHP", usdPerUnit: "0.0175" }));
+    expect((await exchangeRateTable()).rates.get("PHP")).toBe(0.0175);
+    expect(await refusal(setExchangeRate(donor.claims, rateSchema.parse({ currency: "PHP", usdPerUnit: "1" })))).toMatchObject({ status: 403 });
+    expect((await exchangeRateTable()).rates.get("PHP")).toBe(0.0175);
+    const [row] = await db().client.sql`select updated_by from exchange_rates where currency = 'PHP'`;
+    expect(row).toEqual({ updated_by: admin.id });
+    const audit = await db().client.sql`select actor_id, action from audit_log where subject_table = 'exchange_rates' order by id`;
+    expect(audit).toEqual([
+      { actor_id: admin.id, action: "exchange_rates.insert" },
+      { actor_id: admin.id, action: "exchange_rates.update" },
+    ]);
+    for (const bad of [{ currency: "PH", usdPerUnit: "1" }, { currency: "PHP", usdPerUnit: "0" }, { currency: "PHP", usdPerUnit: "-1" }, { currency: "PHP", usdPerUnit: "abc" }]) {
+      expect(rateSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
 

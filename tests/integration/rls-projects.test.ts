@@ -129,6 +129,7 @@ beforeAll(async () => {
     select gift.id, ${fundraising.id}, 'received', 50000, 'PHP', 'treasurer', 'matrix-1' from gift`);
   await asOwner(sql`insert into lgu_payment_accounts (lgu_id, stripe_account_id, charges_enabled) values (${town.id}, 'acct_matrix', true)`);
   await asOwner(sql`insert into stripe_events (id, type, payload) values ('evt_matrix', 'checkout.session.completed', '{}')`);
+  await asOwner(sql`insert into exchange_rates (currency, usd_per_unit) values ('ZZZ', 0.5) on conflict do nothing`);
 
   w = {
     users, town, otherTown, draft, review, fundraising, unverified, completed, cancelledAfterPublication, cancelledBeforePublication,
@@ -714,5 +715,16 @@ describe("payments", () => {
     },
     snapshot: () => sql`select to_jsonb(a) as row from lgu_payment_accounts a order by a.lgu_id`,
     rows: GIFT.map(([actor]) => [actor, ["LGU admin", "LGU treasurer", "platform admin"].includes(actor) ? 1 : 0, DENIED, DENIED, DENIED] as unknown as MatrixRow),
+  });
+  matrix({
+    title: "exchange_rates: read by anyone, kept by platform admins",
+    ops: {
+      select: () => sql`select 1 from exchange_rates where currency = 'ZZZ'`,
+      insert: () => sql`insert into exchange_rates (currency, usd_per_unit) values ('ZZY', 2)`,
+      update: () => sql`update exchange_rates set usd_per_unit = 9 where currency = 'ZZZ'`,
+      delete: () => sql`delete from exchange_rates where currency = 'ZZZ'`,
+    },
+    snapshot: () => sql`select to_jsonb(r) as row from exchange_rates r order by r.currency`,
+    rows: GIFT.map(([actor]) => [actor, 1, actor === "platform admin" ? 1 : RLS, actor === "platform admin" ? 1 : 0, actor === "platform admin" ? 1 : 0] as unknown as MatrixRow),
   });
 });

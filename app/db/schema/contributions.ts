@@ -9,7 +9,7 @@
  * platform admins. The public sees totals (project_funding) with the project.
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
 import { lgus } from "./core";
 import { organisations } from "./organisations";
@@ -187,5 +187,33 @@ export const lguPaymentAccounts = pgTable(
       to: authenticatedRole,
       using: sql`app_private.has_lgu_role(${t.lguId}, array['admin', 'treasurer']) or (select app_private.is_platform_admin())`,
     }),
+  ],
+).enableRLS();
+
+/**
+ * Approximate exchange rates, kept by the platform's admins (there is no live rate service): each
+ * currency's value in US dollars. Used only to show a donor roughly what an amount is in their own
+ * currency; gifts are always made and recorded in the project's currency.
+ */
+export const exchangeRates = pgTable(
+  "exchange_rates",
+  {
+    currency: varchar("currency", { length: 3 }).primaryKey(),
+    usdPerUnit: numeric("usd_per_unit", { precision: 20, scale: 10 }).notNull(),
+    updatedBy: uuid("updated_by").references(() => authUsers.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("exchange_rates_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("exchange_rates_positive", sql`${t.usdPerUnit} > 0`),
+    pgPolicy("anyone reads the rates", { for: "select", to: [anonRole, authenticatedRole], using: sql`true` }),
+    pgPolicy("platform admins add rates", { for: "insert", to: authenticatedRole, withCheck: sql`(select app_private.is_platform_admin())` }),
+    pgPolicy("platform admins change rates", {
+      for: "update",
+      to: authenticatedRole,
+      using: sql`(select app_private.is_platform_admin())`,
+      withCheck: sql`(select app_private.is_platform_admin())`,
+    }),
+    pgPolicy("platform admins remove rates", { for: "delete", to: authenticatedRole, using: sql`(select app_private.is_platform_admin())` }),
   ],
 ).enableRLS();

@@ -9,9 +9,10 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getPaymentsPort } from "~/adapters/index.server";
 import { getEnv } from "~/config/env.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
-import { contributions, lguPaymentAccounts, organisationMemberships, organisations, projects } from "~/db/schema";
+import { contributions, exchangeRates, lguPaymentAccounts, organisationMemberships, organisations, profiles, projects } from "~/db/schema";
 import { FormProblem } from "~/modules/organisations/errors.server";
 import { toMinorUnits } from "~/modules/projects/editing.server";
+import { currencyOfCountry } from "./currency";
 import { LedgerRefusal, openContribution, recordMovement } from "./ledger.server";
 import { offlineChannels, type GiftChannel, type GiftInput } from "./schema";
 
@@ -208,4 +209,37 @@ export async function completeSandboxPayment(claims: JwtClaims, reference: strin
   }
   await recordMovement({ contributionId: gift.id, type: "received", amountMinor: gift.amountMinor, source: "sandbox", externalId: `sandbox-${gift.id}` });
   return "confirmed" as const;
+}
+
+/** The admins' rates (US dollars per unit), and when they were last changed. */
+export async function exchangeRateTable() {
+  const rows = await withRls(null, (tx) => tx.select().from(exchangeRates).orderBy(asc(exchangeRates.currency)));
+  return {
+    rates: new Map(rows.map((r) => [r.currency, Number(r.usdPerUnit)])),
+    rows,
+    updatedAt: rows.reduce<Date | null>((latest, r) => (!latest || r.updatedAt > latest ? r.updatedAt : latest), null),
+  };
+}
+
+/** The currency the person lives with (from their profile's country), if any. */
+export async function viewerCurrency(claims: JwtClaims | null): Promise<string | null> {
+  if (!claims) return null;
+  const [row] = await withRls(claims, (tx) => tx.select({ country: profiles.countryOfResidence }).from(profiles).where(eq(profiles.id, claims.sub)));
+  return currencyOfCountry(row?.country);
+}
+
+/** Sets one currency's rate, as a platform admin (RLS and the audit trigger do the rest). */
+export async function setExchangeRate(claims: JwtClaims, input: { currency: string; usdPerUnit: string }) {
+  try {
+    await withRls(claims, (tx) =>
+      tx
+        .insert(exchangeRates)
+        .values({ currency: input.currency, usdPerUnit: input.usdPerUnit })
+        .onConflictDoUpdate({ target: exchangeRates.currency, set: { usdPerUnit: input.usdPerUnit } }),
+    );
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code === "42501") throw new FormProblem("", "giving:errors.notAdmin", 403);
+    throw error;
+  }
 }

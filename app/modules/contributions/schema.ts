@@ -55,3 +55,16 @@ export const confirmSchema = z.object({
 });
 export const lapseSchema = z.object({ id: z.string().uuid("giving:validation.gone") });
 export const refundSchema = confirmSchema.pick({ id: true, amount: true }).extend({ key: z.string().uuid("giving:validation.gone") });
+
+/** An admin's exchange rate: a currency and its value in US dollars. */
+export const rateSchema = z.object({
+  currency: z
+    .string({ required_error: "giving:validation.currency" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "giving:validation.currency"),
+  usdPerUnit: z
+    .string({ required_error: "giving:validation.rate" })
+    .trim()
+    .refine((v) => /^\d{1,9}(\.\d{1,10})?$/.test(v) && Number(v) > 0, "giving:validation.rate"),
+});
