@@ -46,6 +46,8 @@ export const contributions = pgTable(
     associationId: uuid("association_id").references(() => organisations.id, { onDelete: "set null" }),
     // Pledges: the day the donor means to send the money by (reminders go out before it).
     dueOn: date("due_on"),
+    // When the donor was reminded of a pledge's due date (once per pledge).
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
     // Stripe: the Checkout Session that started it, the payment, the subscription of a monthly
     // gift, and the connected account of the LGU that received it (null: the platform's account).
     stripeCheckoutSessionId: text("stripe_checkout_session_id"),

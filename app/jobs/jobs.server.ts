@@ -1,0 +1,32 @@
+/**
+ * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema): scheduled work that
+ * no request waits for. Today: pledge reminders, every hour. Each job is safe to run twice
+ * (see the module it calls), since pg-boss retries work that failed or whose worker died.
+ */
+import PgBoss from "pg-boss";
+import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
+
+export const PLEDGE_REMINDERS = "pledge-reminders";
+
+interface Logger {
+  info(message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export async function startJobs(databaseUrl: string, options: { siteUrl: () => string; logger: Logger; pollingIntervalSeconds?: number }): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 2 });
+  boss.on("error", (error) => options.logger.error({ err: error }, "background jobs: pg-boss reported an error"));
+  await boss.start();
+  await boss.createQueue(PLEDGE_REMINDERS);
+  await boss.schedule(PLEDGE_REMINDERS, "0 * * * *");
+  await boss.work(PLEDGE_REMINDERS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await sendPledgeReminders(options.siteUrl());
+    if (sent) options.logger.info(`pledge reminders: ${sent} sent`);
+  });
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+}
