@@ -60,6 +60,16 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = createApp({ env, build, db, logger });
 
+  // Scheduled work (pledge reminders) on the same database; JOBS=off leaves it to another process.
+  // Imported here, after the environment was checked: its modules read settings as they load.
+  const jobs =
+    env.JOBS === "on"
+      ? await (await import("../app/jobs/jobs.server")).startJobs(database.url, { siteUrl: () => env.APP_URL ?? `http://${env.HOST}:${env.PORT}`, logger }).catch((error: unknown) => {
+          logger.error({ err: error }, "background jobs could not start; the portal runs without them");
+          return null;
+        })
+      : null;
+
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info(`Tulay is listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`);
   });
@@ -82,6 +92,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await jobs?.stop().catch(() => undefined);
     await db.close();
     await database.stop();
     logger.info("stopped");

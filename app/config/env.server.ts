@@ -50,6 +50,8 @@ export const envSchema = z
     // production; "off"; "allow" = on even in production (a public demo), always labelled.
     DEMO_SANDBOX: z.enum(["auto", "off", "allow"], { message: "must be auto, off or allow" }).default("auto"),
     // The largest single gift, in major units of the project's currency.
+    // Background jobs (pg-boss, same database): "on" in this process, "off" to run them elsewhere.
+    JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
     GIFT_MAX_MAJOR: z.coerce.number({ invalid_type_error: "must be a number" }).int().positive().default(5_000_000),
     // Stripe: both set → card gifts through Stripe Checkout (Connect, subscriptions, refunds, webhooks).
     STRIPE_SECRET_KEY: z
