@@ -38,8 +38,17 @@ export function formatNumber(value: number, language: string, options?: Intl.Num
   return numberFormat(intlLocale(language), options).format(value);
 }
 
+// A list page formats two amounts per project; the digits and the formatter of each currency are
+// looked up by plain keys (the generic caches above build their keys with JSON.stringify).
+const minorDigits = new Map<string, number>();
+
 export function currencyMinorDigits(currency: string): number {
-  return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = minorDigits.get(currency);
+  if (digits === undefined) {
+    digits = numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigits.set(currency, digits);
+  }
+  return digits;
 }
 
 export function formatMoney(amountMinor: number | bigint, currency: string, language: string): string {
@@ -55,12 +64,10 @@ export function formatMoney(amountMinor: number | bigint, currency: string, lang
   const whole = abs / divisor;
   const fraction = (abs % divisor).toString().padStart(digits, "0");
   const decimal = `${negative ? "-" : ""}${whole}${digits ? `.${fraction}` : ""}`;
-  return numberFormat(intlLocale(language), {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(decimal as unknown as number);
+  const locale = intlLocale(language);
+  return cached(`m|${locale}|${currency}|${digits}`, () =>
+    new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(decimal as unknown as number);
 }
 
 /** A country's name in the reader's language, from its ISO 3166 code. */
