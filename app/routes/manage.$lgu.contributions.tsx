@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -11,10 +11,15 @@ import { confirmSchema, lapseSchema, refundSchema, treasuryFilters, type Treasur
 import {
   confirmContribution,
   lapseContribution,
+  lguCardAccount,
   listLguContributions,
   newRequestKey,
+  refundCard,
   refundOfflineContribution,
 } from "~/modules/contributions/treasury.server";
+import { getPaymentsPort } from "~/adapters/index.server";
+import { startLguPaymentsOnboarding } from "~/modules/contributions/card-payments.server";
+import { siteUrl } from "~/modules/auth/emails.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
 import { toMajorUnits } from "~/modules/projects/editing.server";
 import { formError, parseForm } from "~/utils/forms.server";
@@ -26,7 +31,8 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "givin
 const OFFLINE = new Set(["bank_transfer", "remittance", "cash"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lgu } = await requireManagedLgu(request, params.lgu, ["admin", "treasurer"]);
+  const { lgu, isAdmin } = await requireManagedLgu(request, params.lgu, ["admin", "treasurer"]);
+  const cards = getPaymentsPort() !== null;
   const url = new URL(request.url);
   const requested = url.searchParams.get("status");
   const filter: TreasuryFilter = treasuryFilters.includes(requested as TreasuryFilter) ? (requested as TreasuryFilter) : "pending";
@@ -38,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       lgu: { slug: lgu.slug, name: lgu.name },
       filter,
+      isAdmin,
+      cardPayments: cards ? { account: await lguCardAccount(lgu.id), onboarding: url.searchParams.get("onboarding") } : null,
       total,
       page: current,
       pages,
@@ -52,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         pledged: formatMoney(r.amountMinor, r.currency, language),
         pledgedMajor: toMajorUnits(r.amountMinor, r.currency),
         received: formatMoney(r.receivedMinor, r.currency, language),
-        refundable: r.receivedMinor > 0 && (OFFLINE.has(r.channel) || r.channel === "sandbox"),
+        refundable: r.receivedMinor > 0 && (OFFLINE.has(r.channel) || r.channel === "sandbox" || (cards && r.channel === "card" && r.kind === "one_time")),
         currency: r.currency,
         dueOn: r.dueOn ? formatDate(r.dueOn, language) : null,
         createdOn: formatDate(r.createdAt, language),
@@ -62,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         canConfirm: r.status === "pending" && OFFLINE.has(r.channel),
         // A fresh key per page view: resubmitting the same refund form records it once.
         refundKey: newRequestKey(),
+        refundIntent: r.channel === "card" ? "cardRefund" : "refund",
       })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -73,12 +82,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const id = String(formData.get("id") ?? "");
-  const form = `${intent}-${id}`;
+  // Card and offline refunds share the row's one refund form.
+  const form = `${intent === "cardRefund" ? "refund" : intent}-${id}`;
   const back = new URL(request.url);
+  if (intent === "onboard") {
+    const base = `${siteUrl(request)}/manage/${lgu.slug}/contributions`;
+    const { url } = await startLguPaymentsOnboarding(session.claims, lgu.id, { returnUrl: `${base}?onboarding=done`, refreshUrl: `${base}?onboarding=retry` });
+    return redirect(url);
+  }
   const changes = {
     confirm: { schema: confirmSchema, apply: confirmContribution, done: "giving:treasury.confirmed" },
     lapse: { schema: lapseSchema, apply: lapseContribution, done: "giving:treasury.lapsed" },
     refund: { schema: refundSchema, apply: refundOfflineContribution, done: "giving:treasury.refunded" },
+    cardRefund: { schema: refundSchema, apply: refundCard, done: "giving:treasury.cardRefundRequested" },
   } as const;
   const change = changes[intent as keyof typeof changes];
   if (!change) return formError({ status: "error", error: { "": ["giving:validation.gone"] }, form } as never);
@@ -130,7 +146,7 @@ function RowActions({ row, today, reply }: { row: Row; today: string; reply?: Re
           </summary>
           <Form method="post" className="form form--inline" noValidate>
             <FormErrors reply={replyFor("refund")} />
-            <input type="hidden" name="intent" value="refund" />
+            <input type="hidden" name="intent" value={row.refundIntent} />
             <input type="hidden" name="id" value={row.id} />
             <input type="hidden" name="key" value={row.refundKey} />
             <Field id={`refund-${row.id}-amount`} name="amount" label={t("treasury.refundAmount", { currency: row.currency })} reply={replyFor("refund")} inputMode="decimal" />
@@ -145,7 +161,7 @@ function RowActions({ row, today, reply }: { row: Row; today: string; reply?: Re
 }
 
 export default function Treasury() {
-  const { lgu, filter, total, page, pages, today, rows } = useLoaderData<typeof loader>();
+  const { lgu, filter, total, page, pages, today, rows, isAdmin, cardPayments } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as (ReplyLike & { form?: string }) | undefined;
   const { t } = useTranslation("giving");
   const location = useLocation();
@@ -158,6 +174,27 @@ export default function Treasury() {
       </p>
       <h1>{t("treasury.title")}</h1>
       <p className="lead">{t("treasury.intro")}</p>
+      {cardPayments ? (
+        <section aria-labelledby="cards-title" className="card stack">
+          <h2 id="cards-title">{t("cards.title")}</h2>
+          <p>
+            {cardPayments.account?.chargesEnabled
+              ? t("cards.ready")
+              : cardPayments.account
+                ? t("cards.incomplete")
+                : t("cards.none")}
+          </p>
+          {cardPayments.onboarding === "done" ? <p className="muted">{t("cards.returned")}</p> : null}
+          {isAdmin && !cardPayments.account?.chargesEnabled ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="onboard" />
+              <button type="submit" className="button button--secondary">
+                {cardPayments.account ? t("cards.continue") : t("cards.start")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <nav aria-label={t("treasury.filterLabel")}>
         <ul className="inline-list" role="list">
           {treasuryFilters.map((f) => (

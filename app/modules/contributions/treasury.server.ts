@@ -8,9 +8,10 @@
 import crypto from "node:crypto";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
-import { contributions, profiles, projects } from "~/db/schema";
+import { contributions, lguPaymentAccounts, profiles, projects } from "~/db/schema";
 import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
 import { toMinorUnits } from "~/modules/projects/editing.server";
+import { CardRefundRefusal, refundCardGift } from "./card-payments.server";
 import type { TreasuryFilter } from "./schema";
 
 export const TREASURY_PAGE_SIZE = 25;
@@ -72,6 +73,31 @@ function asProblem(error: unknown): never {
   const mapped = failure?.hint ? HINTS[failure.hint] : failure?.code === "42501" ? HINTS.not_treasurer : undefined;
   if (mapped) throw new FormProblem(mapped[0], mapped[1], mapped[2]);
   throw error;
+}
+
+/** The LGU's card payments account as its staff see it (null: none set up yet). */
+export async function lguCardAccount(lguId: string) {
+  const [row] = await asService((tx) =>
+    tx
+      .select({ chargesEnabled: lguPaymentAccounts.chargesEnabled, detailsSubmitted: lguPaymentAccounts.detailsSubmitted })
+      .from(lguPaymentAccounts)
+      .where(eq(lguPaymentAccounts.lguId, lguId)),
+  );
+  return row ?? null;
+}
+
+/** A card refund through the provider, answered like the other forms (the ledger follows its webhook). */
+export async function refundCard(claims: JwtClaims, lguId: string, input: { id: string; amount: string; key: string }) {
+  const { currency } = await ofLgu(lguId, input.id);
+  const amountMinor = toMinorUnits(input.amount, currency, "amount");
+  try {
+    await refundCardGift(claims, lguId, { contributionId: input.id, amountMinor, requestKey: input.key });
+  } catch (error) {
+    if (!(error instanceof CardRefundRefusal)) throw error;
+    if (error.reason === "bad_amount") throw new FormProblem("amount", "giving:validation.refundTooLarge");
+    if (error.reason === "provider_refused") throw new FormProblem("", "giving:errors.providerRefused", 502);
+    throw new FormProblem("", "giving:errors.notRefundable", 409);
+  }
 }
 
 /** The contribution, if it is one of this LGU's (so a form cannot reach another LGU's). */
