@@ -1,12 +1,14 @@
 /**
  * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema): scheduled work that
- * no request waits for. Today: pledge reminders, every hour. Each job is safe to run twice
+ * no request waits for: pledge reminders (hourly) and receipts by email (every minute). Each job is safe to run twice
  * (see the module it calls), since pg-boss retries work that failed or whose worker died.
  */
 import PgBoss from "pg-boss";
+import { sendReceiptEmails } from "~/modules/contributions/receipt-emails.server";
 import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
 
 export const PLEDGE_REMINDERS = "pledge-reminders";
+export const RECEIPT_EMAILS = "receipt-emails";
 
 interface Logger {
   info(message: string): void;
@@ -27,6 +29,12 @@ export async function startJobs(databaseUrl: string, options: { siteUrl: () => s
   await boss.work(PLEDGE_REMINDERS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
     const sent = await sendPledgeReminders(options.siteUrl());
     if (sent) options.logger.info(`pledge reminders: ${sent} sent`);
+  });
+  await boss.createQueue(RECEIPT_EMAILS);
+  await boss.schedule(RECEIPT_EMAILS, "* * * * *");
+  await boss.work(RECEIPT_EMAILS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await sendReceiptEmails(options.siteUrl());
+    if (sent) options.logger.info(`receipts: ${sent} emailed`);
   });
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
 }

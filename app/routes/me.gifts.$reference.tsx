@@ -7,6 +7,7 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { requireUser } from "~/modules/auth/session.server";
 import { myContribution } from "~/modules/contributions/giving.server";
+import { receiptsOf } from "~/modules/contributions/receipts.server";
 import { titleFromRoot } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "giving:gift.title");
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const gift = await myContribution(session.claims, params.reference ?? "");
   if (!gift) throw new Response("Not found", { status: 404 });
   const language = await getLanguage(request);
+  const issued = await receiptsOf(session.claims, gift.id);
   return json(
     {
       reference: gift.reference,
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amount: formatMoney(gift.amountMinor, gift.currency, language),
       dueOn: gift.dueOn ? formatDate(gift.dueOn, language) : null,
       project: { slug: gift.projectSlug, title: localized(gift.projectTitle, language) },
+      receipts: issued.map((r) => ({ number: r.number, amount: formatMoney(r.amountMinor, r.currency, language), issued: formatDate(r.issuedAt, language) })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -76,6 +79,24 @@ export default function MyGift() {
           <h2 id="instructions-title">{t("gift.instructionsTitle")}</h2>
           <p>{t(`instructions.${gift.channel}`, { reference: gift.reference, amount: gift.amount })}</p>
           <p className="muted">{t("instructions.after")}</p>
+        </section>
+      ) : null}
+      {gift.receipts.length ? (
+        <section aria-labelledby="receipts-title" className="stack">
+          <h2 id="receipts-title">{t("receipt.listTitle")}</h2>
+          <ul className="plan-list" role="list">
+            {gift.receipts.map((r) => (
+              <li key={r.number}>
+                <a href={`/receipts/${r.number}.pdf`}>
+                  {t("receipt.download", { number: r.number })}
+                </a>
+                <p className="plan-item__facts">
+                  <span>{r.amount}</span>
+                  <span>{r.issued}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {gift.channel === "sandbox" && gift.status === "pending" ? (

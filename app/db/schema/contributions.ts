@@ -219,3 +219,57 @@ export const exchangeRates = pgTable(
     pgPolicy("platform admins remove rates", { for: "delete", to: authenticatedRole, using: sql`(select app_private.is_platform_admin())` }),
   ],
 ).enableRLS();
+
+/**
+ * A receipt per money received (a gift, a pledge confirmed, each month of a monthly gift), issued
+ * by the database in the same transaction as the movement, numbered per LGU and year without gaps
+ * (NAGA-CITY-2026-000042). The donor and the LGU's admins and treasurers read it; nobody writes it.
+ */
+export const receipts = pgTable(
+  "receipts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => contributionEvents.id, { onDelete: "restrict" }),
+    contributionId: uuid("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "restrict" }),
+    lguId: uuid("lgu_id")
+      .notNull()
+      .references(() => lgus.id, { onDelete: "restrict" }),
+    year: integer("year").notNull(),
+    sequence: integer("sequence").notNull(),
+    number: text("number").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("receipts_event_unique").on(t.eventId),
+    uniqueIndex("receipts_number_unique").on(t.number),
+    uniqueIndex("receipts_lgu_year_sequence_unique").on(t.lguId, t.year, t.sequence),
+    index("receipts_contribution_idx").on(t.contributionId),
+    index("receipts_unsent_idx").on(t.issuedAt).where(sql`${t.emailedAt} is null`),
+    pgPolicy("the donor and the lgu's treasurers read receipts", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`exists (select 1 from public.contributions c where c.id = ${t.contributionId} and c.donor_id = (select auth.uid()))
+        or app_private.has_lgu_role(${t.lguId}, array['admin', 'treasurer']) or (select app_private.is_platform_admin())`,
+    }),
+  ],
+).enableRLS();
+
+/** The last receipt number used per LGU and year. Server only. */
+export const receiptCounters = pgTable(
+  "receipt_counters",
+  {
+    lguId: uuid("lgu_id")
+      .notNull()
+      .references(() => lgus.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    last: integer("last").notNull().default(0),
+  },
+  (t) => [uniqueIndex("receipt_counters_lgu_year_unique").on(t.lguId, t.year), serverOnly],
+).enableRLS();
