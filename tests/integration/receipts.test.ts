@@ -74,6 +74,22 @@ describe("receipts", () => {
     expect((await receiptPdf(receipt, "ar", "https://tulay.test")).toString("latin1")).toContain("NotoNaskhArabic");
   });
 
+  it("nobody writes a receipt or its counter through the API, not even the LGU's treasurer", async () => {
+    const gift = await giveAndReceive(1_000);
+    const { sql } = await import("drizzle-orm");
+    const { refusalOf } = await import("../support/project-factories");
+    const as = (user: User, query: ReturnType<typeof sql>) => db().client.withRls(user.claims, (tx) => tx.execute(query));
+    for (const query of [
+      sql`update receipts set amount_minor = 1 where contribution_id = ${gift.id}`,
+      sql`delete from receipts where contribution_id = ${gift.id}`,
+      sql`update receipt_counters set last = 0`,
+    ]) {
+      expect(await refusalOf(as(treasurer, query))).toMatchObject({ code: "42501" });
+    }
+    expect(await as(treasurer, sql`select * from receipt_counters`)).toHaveLength(0);
+    expect(await db().client.sql`select amount_minor from receipts where contribution_id = ${gift.id}`).toEqual([{ amount_minor: "1000" }]);
+  });
+
   it("the download route answers the donor with a PDF and anyone else with a 404", async () => {
     const page = await import("../../app/routes/receipts.$number[.]pdf");
     const owner = await signedIn("receipt.owner@example.org");
