@@ -73,6 +73,9 @@ export const envSchema = z
       .optional(),
     STRIPE_API_PORT: z.coerce.number({ invalid_type_error: "must be a number" }).int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(["http", "https"], { errorMap: () => ({ message: "must be http or https" }) }).optional(),
+    // For end-to-end tests only: lets a production build talk http to a local fake of Stripe's API
+    // (loopback host, test key). Never set it in a real deployment.
+    STRIPE_API_ALLOW_HTTP: booleanString.optional(),
   })
   .superRefine((env, ctx) => {
     const supabase = [env.SUPABASE_URL, env.SUPABASE_ANON_KEY, env.SUPABASE_SERVICE_ROLE_KEY];
@@ -100,11 +103,29 @@ export const envSchema = z
       });
     }
     if (env.NODE_ENV === "production" && env.STRIPE_API_PROTOCOL === "http") {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["STRIPE_API_PROTOCOL"],
-        message: "must be https in production (http is for a local fake of Stripe's API)",
-      });
+      if (!env.STRIPE_API_ALLOW_HTTP) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["STRIPE_API_PROTOCOL"],
+          message: "must be https in production (http is for a local fake of Stripe's API; end-to-end tests opt in with STRIPE_API_ALLOW_HTTP=true)",
+        });
+      } else {
+        // The opt-in reaches a fake on this machine with a test key, nothing else.
+        if (!env.STRIPE_API_HOST || !/^(127\.0\.0\.1|localhost)$/.test(env.STRIPE_API_HOST)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["STRIPE_API_HOST"],
+            message: "must be 127.0.0.1 or localhost when STRIPE_API_ALLOW_HTTP lets a production build use http (a local fake of Stripe's API)",
+          });
+        }
+        if (env.STRIPE_SECRET_KEY && !/^(sk|rk)_test_/.test(env.STRIPE_SECRET_KEY)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["STRIPE_SECRET_KEY"],
+            message: "must be a test key (sk_test_…) when STRIPE_API_ALLOW_HTTP lets a production build use http",
+          });
+        }
+      }
     }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({

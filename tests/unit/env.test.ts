@@ -58,6 +58,17 @@ describe("environment", () => {
     ]);
   });
 
+  it("lets a production build use http to Stripe's API only with the tests' explicit opt-in, on this machine, with a test key", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: "sk_test_51Habcdefgh", STRIPE_WEBHOOK_SECRET: "whsec_abcdefghij" };
+    const fake = { ...production, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: "12111", STRIPE_API_PROTOCOL: "http" };
+    expect(problems({ ...fake, STRIPE_API_ALLOW_HTTP: "false" })).toEqual([expect.stringMatching(/^STRIPE_API_PROTOCOL must be https in production .*STRIPE_API_ALLOW_HTTP=true/)]);
+    expect(parseEnv({ ...fake, STRIPE_API_ALLOW_HTTP: "true" })).toMatchObject({ STRIPE_API_PROTOCOL: "http", STRIPE_API_ALLOW_HTTP: true });
+    expect(problems({ ...fake, STRIPE_API_HOST: "stripe.example.org", STRIPE_API_ALLOW_HTTP: "true" })).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be 127\.0\.0\.1 or localhost/)]);
+    expect(problems({ ...production, STRIPE_API_PROTOCOL: "http", STRIPE_API_ALLOW_HTTP: "true" })).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be 127\.0\.0\.1 or localhost/)]);
+    expect(problems({ ...fake, STRIPE_SECRET_KEY: "sk_live_51Habcdefgh", STRIPE_API_ALLOW_HTTP: "true" })).toEqual([expect.stringMatching(/^STRIPE_SECRET_KEY must be a test key/)]);
+    expect(problems({ ...fake, STRIPE_API_ALLOW_HTTP: "maybe" })).toEqual([expect.stringMatching(/^STRIPE_API_ALLOW_HTTP must be one of/)]);
+  });
+
   it("reports every problem at once", () => {
     const found = problems({ PORT: "0", DATABASE_URL: "nope" });
     expect(found.some((p) => p.startsWith("PORT "))).toBe(true);
