@@ -11,9 +11,21 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import type { Env } from "../app/config/env.server";
+import { usesStripe, type Env } from "../app/config/env.server";
 import type { DbClient } from "../app/db/client.server";
 import { projectRoot } from "../app/db/paths.server";
+
+/**
+ * Where our forms may lead besides ourselves: a form answered with a redirect to Stripe's hosted
+ * pages (the give page to Checkout, an LGU admin's to onboarding) is a form submission to there as
+ * far as form-action goes. A fake of Stripe's API (STRIPE_API_HOST, in tests) serves those pages too.
+ */
+export function stripeFormTargets(env: Env): string[] {
+  if (!usesStripe(env)) return [];
+  const targets = ["https://checkout.stripe.com", "https://connect.stripe.com"];
+  if (env.STRIPE_API_HOST) targets.push(`${env.STRIPE_API_PROTOCOL ?? "https"}://${env.STRIPE_API_HOST}${env.STRIPE_API_PORT ? `:${env.STRIPE_API_PORT}` : ""}`);
+  return targets;
+}
 
 export function createApp({ env, build, db, logger }: { env: Env; build: ServerBuild; db: DbClient; logger: Logger }) {
   const production = env.NODE_ENV === "production";
@@ -38,7 +50,7 @@ export function createApp({ env, build, db, logger }: { env: Env; build: ServerB
           imgSrc: ["'self'", "data:"],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
-          formAction: ["'self'"],
+          formAction: ["'self'", ...stripeFormTargets(env)],
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           objectSrc: ["'none'"],

@@ -68,6 +68,23 @@ describe("security headers", () => {
       await prod.close();
     }
   });
+
+  it("let forms lead to Stripe's hosted pages only when card gifts are on (and to a fake of Stripe's API when pointed at one)", async () => {
+    const keys = { STRIPE_SECRET_KEY: "sk_test_51Habcdefgh", STRIPE_WEBHOOK_SECRET: "whsec_abcdefghij" };
+    const none = await serve({}, db().client);
+    const stripe = await serve(keys, db().client);
+    const fake = await serve({ ...keys, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: "12111", STRIPE_API_PROTOCOL: "http" }, db().client);
+    const formAction = async (base: string) => /form-action ([^;]*)/.exec((await fetch(`${base}/healthz`)).headers.get("content-security-policy") ?? "")?.[1];
+    try {
+      expect(await formAction(none.base)).toBe("'self'");
+      expect(await formAction(stripe.base)).toBe("'self' https://checkout.stripe.com https://connect.stripe.com");
+      expect(await formAction(fake.base)).toBe("'self' https://checkout.stripe.com https://connect.stripe.com http://127.0.0.1:12111");
+    } finally {
+      await none.close();
+      await stripe.close();
+      await fake.close();
+    }
+  });
 });
 
 describe("start-up failures", () => {
