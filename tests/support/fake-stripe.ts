@@ -10,6 +10,8 @@
  * month renews, a subscription is cancelled, an LGU finishes onboarding) and returns the webhook
  * events Stripe would send, as plain objects; `signature()` signs a payload the way Stripe does
  * (the SDK's generateTestHeaderString), so the route under test verifies real signatures.
+ * Options fix the port and keys and add pages outside the API (fake-stripe-server.ts serves a
+ * hosted checkout page with them, for the browser tests).
  */
 import crypto from "node:crypto";
 import http from "node:http";
@@ -143,9 +145,25 @@ function required(value: unknown, param: string): string {
   return value;
 }
 
-export async function startFakeStripe(): Promise<FakeStripe> {
-  const secretKey = `sk_test_${randomId("fake").slice(5)}`;
-  const webhookSecret = `whsec_${randomId("fake").slice(5)}`;
+export interface FakeStripeOptions {
+  /** The port on 127.0.0.1; any free one by default. */
+  port?: number;
+  /** Fixed keys (a separate process must know them); fresh random ones by default. */
+  secretKey?: string;
+  webhookSecret?: string;
+  /** Where a Checkout Session's `url` sends the donor, given the session id and the fake's own URL; Stripe's address by default (nothing answers there). */
+  checkoutUrl?: (sessionId: string, fakeUrl: string) => string;
+  /**
+   * Answers a request outside the API (/v1/…), such as a hosted checkout page: returns true when it
+   * took the request (it may answer later). Such requests are not recorded and need no API key.
+   */
+  pages?: (request: { method: string; url: URL; body: string }, response: http.ServerResponse) => boolean;
+}
+
+export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
+  const secretKey = options.secretKey ?? `sk_test_${randomId("fake").slice(5)}`;
+  const webhookSecret = options.webhookSecret ?? `whsec_${randomId("fake").slice(5)}`;
+  let baseUrl = "";
   const requests: RecordedRequest[] = [];
   const objects = new Map<string, { account: string | null; object: Owned }>();
   const idempotent = new Map<string, { fingerprint: string; status: number; body: string }>();
@@ -232,7 +250,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       submit_type: typeof body.submit_type === "string" ? body.submit_type : null,
       subscription: null,
       success_url: successUrl,
-      url: `https://checkout.stripe.com/c/pay/${id}`,
+      url: options.checkoutUrl ? options.checkoutUrl(id, baseUrl) : `https://checkout.stripe.com/c/pay/${id}`,
       // What the fake needs later to play the payment (Stripe keeps these on the session too).
       _intent_data: asRecord(body.payment_intent_data),
       _subscription_data: asRecord(body.subscription_data),
@@ -324,6 +342,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake.stripe");
       const raw = Buffer.concat(chunks).toString("utf8");
+      if (options.pages && !url.pathname.startsWith("/v1/") && options.pages({ method: req.method ?? "GET", url, body: raw }, res)) return;
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
       const account = headers["stripe-account"] || null;
       const idempotencyKey = headers["idempotency-key"] || null;
@@ -380,8 +399,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   // --- What happens at Stripe after the redirect ------------------------------------------------
 
