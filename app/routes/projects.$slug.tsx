@@ -51,6 +51,21 @@ function Photo({ photo, sizes, eager = false }: { photo: PhotoView; sizes: strin
   );
 }
 
+/** Thumbnails that open the large variant (a plain link: no script needed). */
+function PhotoGrid({ photos }: { photos: PhotoView[] }) {
+  return (
+    <ul className="photo-grid" role="list">
+      {photos.map((photo) => (
+        <li key={photo.id}>
+          <a href={photo.large}>
+            <Photo photo={photo} sizes="(min-width: 48rem) 20rem, 50vw" />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const language = await getLanguage(request);
@@ -316,15 +331,7 @@ export default function ProjectPage() {
       {p.photos.length > 1 ? (
         <section aria-labelledby="photos-title">
           <h2 id="photos-title">{t("page.photos")}</h2>
-          <ul className="photo-grid" role="list">
-            {p.photos.slice(1).map((photo) => (
-              <li key={photo.id}>
-                <a href={photo.large}>
-                  <Photo photo={photo} sizes="(min-width: 48rem) 20rem, 50vw" />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <PhotoGrid photos={p.photos.slice(1)} />
         </section>
       ) : null}
 
@@ -439,15 +446,7 @@ export default function ProjectPage() {
                   {u.body?.text}
                 </p>
                 {u.photos.length ? (
-                  <ul className="photo-grid" role="list">
-                    {u.photos.map((photo) => (
-                      <li key={photo.id}>
-                        <a href={photo.large}>
-                          <Photo photo={photo} sizes="(min-width: 48rem) 20rem, 50vw" />
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
+                  <PhotoGrid photos={u.photos} />
                 ) : null}
               </li>
             ))}

@@ -38,3 +38,12 @@ export async function checkA11y(page: Page) {
 export function translations(lng: string): typeof en {
   return JSON.parse(readFileSync(path.resolve("public/locales", lng, "common.json"), "utf8"));
 }
+
+/** Signs in through the login form (in English) and waits for the member's home page. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login?lng=en");
+  await page.locator("#field-email").fill(email);
+  await page.locator("#field-password").fill(password);
+  await page.locator("form.form button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/me");
+}

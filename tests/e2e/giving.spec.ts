@@ -1,12 +1,4 @@
-import { checkA11y, expect, test } from "./fixtures";
-
-async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
-  await page.goto("/login?lng=en");
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(password);
-  await page.locator("form.form button[type=submit]").click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
+import { checkA11y, expect, signIn, test } from "./fixtures";
 
 const MEMBER = ["amina.aitali@example.org", "tulay-demo-member"] as const;
 

@@ -1,14 +1,6 @@
 import sharp from "sharp";
 import { samplePdf } from "../support/org-factories";
-import { checkA11y, expect, test } from "./fixtures";
-
-async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
-  await page.goto("/login?lng=en");
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(password);
-  await page.locator("form.form button[type=submit]").click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
+import { checkA11y, expect, signIn, test } from "./fixtures";
 
 const riverPhoto = async () =>
   sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 110, b: 160 } } })

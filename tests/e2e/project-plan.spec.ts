@@ -1,12 +1,4 @@
-import { checkA11y, expect, test } from "./fixtures";
-
-async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
-  await page.goto("/login?lng=en");
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(password);
-  await page.locator("form.form button[type=submit]").click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
+import { checkA11y, expect, signIn, test } from "./fixtures";
 
 test("an LGU editor adds a need, a milestone and a co-funder, and they appear on the public project page", async ({ page }) => {
   const stamp = Date.now().toString(36);

@@ -1,4 +1,4 @@
-import { checkA11y, expect, test } from "./fixtures";
+import { checkA11y, expect, signIn, test } from "./fixtures";
 
 test("a visitor finds a project by a misspelt Filipino search and reads its page", async ({ page }) => {
   await page.goto("/projects?lng=fil");
@@ -41,14 +41,6 @@ test.describe("without JavaScript", () => {
     expect(draft?.status()).toBe(404);
   });
 });
-
-async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
-  await page.goto("/login?lng=en");
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(password);
-  await page.locator("form.form button[type=submit]").click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
 
 test("an LGU editor creates and submits a project, an admin approves it, and visitors find it", async ({ browser }) => {
   const title = `Pailaw sa mga kalye ${Date.now().toString(36)}`;

@@ -123,26 +123,28 @@ export async function startGift(
   return { redirect: `/me/gifts/${opened.reference}`, reference: opened.reference };
 }
 
+/** What a contribution's pages show of it (with its project), for the donor and the treasurer alike. */
+export const contributionColumns = {
+  id: contributions.id,
+  reference: contributions.reference,
+  kind: contributions.kind,
+  channel: contributions.channel,
+  status: contributions.status,
+  amountMinor: contributions.amountMinor,
+  currency: contributions.currency,
+  anonymous: contributions.anonymous,
+  dueOn: contributions.dueOn,
+  createdAt: contributions.createdAt,
+  projectSlug: projects.slug,
+  projectTitle: projects.title,
+};
+
 /** One of the person's own contributions, by reference (RLS: donors see their own). */
 export async function myContribution(claims: JwtClaims, reference: string) {
   if (!/^TUL-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(reference)) return null;
   const [row] = await withRls(claims, (tx) =>
     tx
-      .select({
-        id: contributions.id,
-        reference: contributions.reference,
-        kind: contributions.kind,
-        channel: contributions.channel,
-        status: contributions.status,
-        amountMinor: contributions.amountMinor,
-        currency: contributions.currency,
-        anonymous: contributions.anonymous,
-        dueOn: contributions.dueOn,
-        createdAt: contributions.createdAt,
-        projectSlug: projects.slug,
-        projectTitle: projects.title,
-        donorId: contributions.donorId,
-      })
+      .select({ ...contributionColumns, donorId: contributions.donorId })
       .from(contributions)
       .innerJoin(projects, eq(projects.id, contributions.projectId))
       .where(and(eq(contributions.reference, reference), eq(contributions.donorId, claims.sub))),

@@ -12,6 +12,7 @@ import { contributions, lguPaymentAccounts, profiles, projects } from "~/db/sche
 import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
 import { toMinorUnits } from "~/modules/projects/editing.server";
 import { CardRefundRefusal, refundCardGift } from "./card-payments.server";
+import { contributionColumns } from "./giving.server";
 import type { TreasuryFilter } from "./schema";
 
 export const TREASURY_PAGE_SIZE = 25;
@@ -31,18 +32,7 @@ export async function listLguContributions(lguId: string, filter: TreasuryFilter
     const current = Math.min(Math.max(1, page), pages);
     const rows = await tx
       .select({
-        id: contributions.id,
-        reference: contributions.reference,
-        kind: contributions.kind,
-        channel: contributions.channel,
-        status: contributions.status,
-        amountMinor: contributions.amountMinor,
-        currency: contributions.currency,
-        anonymous: contributions.anonymous,
-        dueOn: contributions.dueOn,
-        createdAt: contributions.createdAt,
-        projectSlug: projects.slug,
-        projectTitle: projects.title,
+        ...contributionColumns,
         donorName: profiles.displayName,
         donorEmail: sql<string | null>`(select u.email from auth.users u where u.id = ${contributions.donorId})`,
         receivedMinor: sql<number>`coalesce((select sum(case when e.type = 'received' then e.amount_minor else -e.amount_minor end)
