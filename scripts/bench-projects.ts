@@ -256,7 +256,7 @@ async function main() {
     );
     console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
     console.log(`project page: /projects/${sample.slug} (${sample.lines} budget lines, ${sample.needs} needs)\n`);
-    const header = ["scenario", "p50", "p95", "p99", "max", `p95 ≤ ${BUDGET_MS} ms`];
+    const header = ["scenario", "p50", "p95", "p99", "max", `p95 ≤ ${BUDGET_MS} ms`, "CPU/request: server", "PostgreSQL", "other work"];
     const lines: string[][] = [];
     for (const [name, target] of scenarios) {
       if (options.only && !name.includes(options.only) && !target.includes(options.only)) continue;
@@ -282,10 +282,14 @@ async function main() {
       if (before && after) {
         const per = (key: keyof CpuSnapshot) => ((after[key] - before[key]) / REQUESTS).toFixed(1);
         const other = after.machine - before.machine - (["server", "postgres", "client"] as const).reduce((t, k) => t + after[k] - before[k], 0);
+        const otherShare = `${((other / 1000 / seconds) * 100).toFixed(0)}% of a CPU`;
         console.log(
           `    CPU per request: server ${per("server")} ms, PostgreSQL ${per("postgres")} ms, client ${per("client")} ms; ` +
-            `other work on the machine meanwhile: ${((other / 1000 / seconds) * 100).toFixed(0)}% of a CPU`,
+            `other work on the machine meanwhile: ${otherShare}`,
         );
+        row.push(per("server"), per("postgres"), otherShare);
+      } else {
+        row.push("?", "?", "?");
       }
     }
     console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
