@@ -108,7 +108,10 @@ function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      processes.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      // utime + stime, plus cutime + cstime: the children it has reaped, such as PostgreSQL's
+      // parallel query workers, which come and go within a query.
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      processes.set(Number(entry), { parent: Number(fields[1]), ticks });
     } catch {
       // exited meanwhile
     }
