@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         pledged: formatMoney(r.amountMinor, r.currency, language),
         pledgedMajor: toMajorUnits(r.amountMinor, r.currency),
         received: formatMoney(r.receivedMinor, r.currency, language),
+        refundAwaiting: r.refundAwaitingMinor > 0 ? formatMoney(r.refundAwaitingMinor, r.currency, language) : null,
         refundable: r.receivedMinor > 0 && (OFFLINE.has(r.channel) || r.channel === "sandbox" || (cards && r.channel === "card" && r.kind === "one_time")),
         currency: r.currency,
         dueOn: r.dueOn ? formatDate(r.dueOn, language) : null,
@@ -235,6 +236,7 @@ export default function Treasury() {
                   {row.anonymous ? ` · ${t("treasury.anonymousInPublic")}` : ""}
                 </span>
                 <span>{t("treasury.received", { amount: row.received })}</span>
+                {row.refundAwaiting ? <span className="badge">{t("treasury.refundAwaiting", { amount: row.refundAwaiting })}</span> : null}
                 {row.dueOn ? <span>{t("treasury.due", { date: row.dueOn })}</span> : null}
                 <span>{t("treasury.created", { date: row.createdOn })}</span>
               </p>

@@ -44,10 +44,12 @@ describe("card gifts through the pages", () => {
     const page = await import("../../app/routes/manage.$lgu.contributions");
     const params = { lgu: lgu.slug };
     const path = `/manage/${lgu.slug}/contributions`;
-    const listed = (await (await answer(() => page.loader({ request: new Request(url(`${path}?status=confirmed`), { headers: { Cookie: treasurer.cookie } }), params, context }))).json()) as {
-      rows: { id: string; refundable: boolean; refundIntent: string; refundKey: string }[];
-    };
-    const row = listed.rows.find((r) => r.id === gift!.id)!;
+    const list = async () =>
+      (await (await answer(() => page.loader({ request: new Request(url(`${path}?status=confirmed`), { headers: { Cookie: treasurer.cookie } }), params, context }))).json()) as {
+        rows: { id: string; refundable: boolean; refundIntent: string; refundKey: string; refundAwaiting: string | null }[];
+      };
+    const row = (await list()).rows.find((r) => r.id === gift!.id)!;
+    expect(row.refundAwaiting).toBeNull();
     expect([row.refundable, row.refundIntent]).toEqual([true, "cardRefund"]);
     const refund = (amount: string) => answer(() => page.action({ request: post(path, treasurer.cookie, { intent: "cardRefund", id: gift!.id, amount, key: row.refundKey }), params, context }));
     const tooMuch = await refund("1500.01");
@@ -58,8 +60,11 @@ describe("card gifts through the pages", () => {
     expect(new Set(refundCalls.map((r) => r.idempotencyKey)).size).toBe(1);
     // Nothing in the ledger until Stripe says so.
     expect(await stripe.funding(project.id)).toMatchObject({ raised: 150_000 });
+    // The treasurer sees the refund waiting for Stripe, once (one request for the form sent twice).
+    expect((await list()).rows.find((r) => r.id === gift!.id)!.refundAwaiting).toMatch(/400/);
     await stripe.deliverOk(stripe.fake().chargeRefundedEvent(paid.chargeId!));
     expect(await stripe.funding(project.id)).toMatchObject({ raised: 110_000, refunded: 40_000 });
+    expect((await list()).rows.find((r) => r.id === gift!.id)!.refundAwaiting).toBeNull();
     expect(await stripe.drift()).toEqual([]);
   });
 

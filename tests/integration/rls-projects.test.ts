@@ -128,6 +128,8 @@ beforeAll(async () => {
     insert into contribution_events (contribution_id, project_id, type, amount_minor, currency, source, external_id)
     select gift.id, ${fundraising.id}, 'received', 50000, 'PHP', 'treasurer', 'matrix-1' from gift`);
   await asOwner(sql`insert into lgu_payment_accounts (lgu_id, stripe_account_id, charges_enabled) values (${town.id}, 'acct_matrix', true)`);
+  await asOwner(sql`insert into card_refund_requests (contribution_id, project_id, amount_minor, currency, request_key, requested_by)
+                    select id, project_id, 100, 'PHP', gen_random_uuid(), ${treasurer} from contributions where reference = 'MATRIX-1'`);
   await asOwner(sql`insert into stripe_events (id, type, payload) values ('evt_matrix', 'checkout.session.completed', '{}')`);
   await asOwner(sql`insert into exchange_rates (currency, usd_per_unit) values ('ZZZ', 0.5) on conflict do nothing`);
 
@@ -690,6 +692,34 @@ describe("contributions and the ledger", () => {
   matrix({ title: "project_funding of the published project", ...fundingOps(() => w.fundraising), rows: withVisibility(PUBLISHED_DETAILS) });
   matrix({ title: "project_funding of the draft", ...fundingOps(() => w.draft), rows: withVisibility(DRAFT_DETAILS) });
   matrix({ title: "project_funding of the unverified LGU's project", ...fundingOps(() => w.unverified), rows: withVisibility(UNVERIFIED_DETAILS) });
+});
+
+describe("receipts and card refund requests", () => {
+  const giftOf = () => sql`(select id from contributions where reference = 'MATRIX-1')`;
+  matrix({
+    title: "receipts: read by the donor and the LGU's admins and treasurers, issued by the database",
+    ops: {
+      select: () => sql`select 1 from receipts where contribution_id = ${giftOf()}`,
+      insert: () => sql`insert into receipts (event_id, contribution_id, lgu_id, year, sequence, number, amount_minor, currency)
+                        select e.id, e.contribution_id, ${w.town.id}, 2026, 999, 'FORGED-2026-000999', 1, 'PHP' from contribution_events e where e.contribution_id = ${giftOf()}`,
+      update: () => sql`update receipts set amount_minor = 1 where contribution_id = ${giftOf()}`,
+      delete: () => sql`delete from receipts where contribution_id = ${giftOf()}`,
+    },
+    snapshot: () => sql`select to_jsonb(r) as row from receipts r order by r.id`,
+    rows: GIFT,
+  });
+  matrix({
+    title: "card_refund_requests: read by the LGU's admins and treasurers, written by request_card_refund and the server",
+    ops: {
+      select: () => sql`select 1 from card_refund_requests where contribution_id = ${giftOf()}`,
+      insert: () => sql`insert into card_refund_requests (contribution_id, project_id, amount_minor, currency, request_key)
+                        values (${giftOf()}, ${w.fundraising.id}, 1, 'PHP', gen_random_uuid())`,
+      update: () => sql`update card_refund_requests set status = 'sent', provider_refund_id = 're_forged' where contribution_id = ${giftOf()}`,
+      delete: () => sql`delete from card_refund_requests where contribution_id = ${giftOf()}`,
+    },
+    snapshot: () => sql`select to_jsonb(r) as row from card_refund_requests r order by r.id`,
+    rows: GIFT.map(([actor]) => [actor, ["LGU admin", "LGU treasurer", "platform admin"].includes(actor) ? 1 : 0, DENIED, DENIED, DENIED] as unknown as MatrixRow),
+  });
 });
 
 describe("payments", () => {

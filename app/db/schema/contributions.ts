@@ -273,3 +273,44 @@ export const receiptCounters = pgTable(
   },
   (t) => [uniqueIndex("receipt_counters_lgu_year_unique").on(t.lguId, t.year), serverOnly],
 ).enableRLS();
+
+export const cardRefundStatus = pgEnum("card_refund_status", ["requested", "sent", "failed"]);
+
+/**
+ * Each card refund an LGU's admin or treasurer asked for, recorded (and audited in their name) by
+ * `public.request_card_refund` before the payment provider is asked, then marked sent (with the
+ * provider's refund id) or failed by the server. The ledger itself moves only when the provider's
+ * charge.refunded webhook arrives. `request_key` is the form's: a resubmitted form asks once.
+ * Read by the LGU's admins and treasurers and platform admins; written only by those functions.
+ */
+export const cardRefundRequests = pgTable(
+  "card_refund_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contributionId: uuid("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "restrict" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    requestKey: uuid("request_key").notNull(),
+    requestedBy: uuid("requested_by").references(() => authUsers.id, { onDelete: "set null" }),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    status: cardRefundStatus("status").notNull().default("requested"),
+    providerRefundId: text("provider_refund_id"),
+    failure: text("failure"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("card_refund_requests_key_unique").on(t.requestKey),
+    index("card_refund_requests_contribution_idx").on(t.contributionId, t.requestedAt),
+    check("card_refund_requests_amount_positive", sql`${t.amountMinor} > 0`),
+    pgPolicy("the project's treasurers see refund requests", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`app_private.project_lgu_role(${t.projectId}, array['admin', 'treasurer']) or (select app_private.is_platform_admin())`,
+    }),
+  ],
+).enableRLS();

@@ -11,8 +11,8 @@ import { sql } from "drizzle-orm";
 import { getPaymentsPort } from "~/adapters/index.server";
 import type { PaymentsPort } from "~/adapters/payments/port";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
+import { databaseFailure } from "~/modules/organisations/errors.server";
 import { AppError } from "~/utils/errors";
-import { refundableMinor } from "./ledger.server";
 
 export type CardRefundRefusalReason =
   /** No such contribution under this LGU. */
@@ -58,8 +58,12 @@ const isStripeError = (error: unknown): error is Error => {
 
 /**
  * Asks Stripe to refund `amountMinor` of a one-time card gift, on the account the gift was paid
- * to. `requestKey` comes from the form (a fresh one per form shown), so a resubmitted form makes
- * one refund, not two. Returns Stripe's refund id; the ledger follows with the webhook.
+ * to. First `public.request_card_refund` records the request as the caller: it checks that they are
+ * the project LGU's admin or treasurer and that the gift still holds the amount, and the audit log
+ * names them. `requestKey` comes from the form (a fresh one per form shown), so a resubmitted form
+ * makes one request and, through Stripe's idempotency key, one refund. The request is then marked
+ * sent (with Stripe's refund id) or failed. Returns Stripe's refund id; the ledger follows with the
+ * webhook.
  */
 export async function refundCardGift(
   claims: JwtClaims,
@@ -67,35 +71,58 @@ export async function refundCardGift(
   input: { contributionId: string; amountMinor: number; requestKey: string },
 ): Promise<{ refundId: string }> {
   const payments = requirePayments();
-  await requireLguRole(claims, lguId, ["admin", "treasurer"]);
+  if (!UUID.test(input.contributionId)) throw new CardRefundRefusal("not_found");
+  if (!UUID.test(input.requestKey)) throw new AppError("errors.errorBody", 400, "refund request key is not a uuid");
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new CardRefundRefusal("bad_amount", String(input.amountMinor));
   const [gift] = await asService((tx) =>
-    tx.execute<{ kind: string; channel: string; stripe_payment_intent_id: string | null; stripe_account_id: string | null }>(sql`
-      select c.kind, c.channel, c.stripe_payment_intent_id, c.stripe_account_id
+    tx.execute<{ stripe_payment_intent_id: string | null; stripe_account_id: string | null }>(sql`
+      select c.stripe_payment_intent_id, c.stripe_account_id
       from public.contributions c join public.projects p on p.id = c.project_id
       where c.id = ${input.contributionId}::uuid and p.lgu_id = ${lguId}::uuid`),
   );
   if (!gift) throw new CardRefundRefusal("not_found");
-  if (gift.channel !== "card") throw new CardRefundRefusal("not_card");
-  if (gift.kind === "monthly") throw new CardRefundRefusal("monthly");
-  if (!gift.stripe_payment_intent_id) throw new CardRefundRefusal("not_paid");
-  const holds = await refundableMinor(input.contributionId);
-  if (holds <= 0) throw new CardRefundRefusal("not_paid");
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0 || input.amountMinor > holds) {
-    throw new CardRefundRefusal("bad_amount", `${input.amountMinor} of ${holds}`);
-  }
+  const requestId = await withRls(claims, async (tx) => {
+    const [row] = await tx.execute<{ id: string }>(
+      sql`select public.request_card_refund(${input.contributionId}::uuid, ${input.amountMinor}::bigint, ${input.requestKey}::uuid) as id`,
+    );
+    return row!.id;
+  }).catch((error: unknown) => {
+    const failure = databaseFailure(error);
+    if (failure?.code === "42501") throw new AppError("errors.forbiddenBody", 403, "not the project's treasurer");
+    if (failure?.hint && REFUSALS.has(failure.hint as CardRefundRefusalReason)) throw new CardRefundRefusal(failure.hint as CardRefundRefusalReason);
+    throw error;
+  });
+  const outcome = (status: "sent" | "failed", values: { refundId?: string; failure?: string }) =>
+    asService((tx) =>
+      tx.execute(sql`
+        update public.card_refund_requests
+           set status = ${status}::public.card_refund_status, provider_refund_id = coalesce(${values.refundId ?? null}, provider_refund_id),
+               failure = ${values.failure ?? null}, updated_at = now()
+         where id = ${requestId}::uuid
+           and (status, provider_refund_id, failure) is distinct from
+               (${status}::public.card_refund_status, coalesce(${values.refundId ?? null}, provider_refund_id), ${values.failure ?? null})`),
+    );
   try {
-    return await payments.refund({
-      paymentIntentId: gift.stripe_payment_intent_id,
+    const refund = await payments.refund({
+      paymentIntentId: gift.stripe_payment_intent_id!,
       amountMinor: input.amountMinor,
       connectedAccountId: gift.stripe_account_id,
       idempotencyKey: `refund-${input.contributionId}-${input.requestKey}`,
       contributionId: input.contributionId,
     });
+    await outcome("sent", { refundId: refund.refundId });
+    return refund;
   } catch (error) {
-    if (isStripeError(error)) throw new CardRefundRefusal("provider_refused", error.message);
+    if (isStripeError(error)) {
+      await outcome("failed", { failure: error.message.slice(0, 500) });
+      throw new CardRefundRefusal("provider_refused", error.message);
+    }
     throw error;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFUSALS = new Set<CardRefundRefusalReason>(["not_card", "monthly", "not_paid", "bad_amount"]);
 
 /**
  * Where an LGU's admin sets up (or finishes setting up) the LGU's own Stripe account. The first

@@ -37,6 +37,10 @@ export async function listLguContributions(lguId: string, filter: TreasuryFilter
         donorEmail: sql<string | null>`(select u.email from auth.users u where u.id = ${contributions.donorId})`,
         receivedMinor: sql<number>`coalesce((select sum(case when e.type = 'received' then e.amount_minor else -e.amount_minor end)
           from public.contribution_events e where e.contribution_id = ${contributions.id}), 0)::bigint`.mapWith(Number),
+        // Card refunds asked of Stripe that its webhook has not yet brought into the ledger.
+        refundAwaitingMinor: sql<number>`coalesce((select sum(r.amount_minor) from public.card_refund_requests r
+          where r.contribution_id = ${contributions.id} and r.status in ('requested', 'sent')
+            and not exists (select 1 from public.contribution_events e where e.source = 'stripe' and e.external_id = r.provider_refund_id)), 0)::bigint`.mapWith(Number),
       })
       .from(contributions)
       .innerJoin(projects, eq(projects.id, contributions.projectId))
