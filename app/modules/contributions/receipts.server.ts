@@ -1,22 +1,15 @@
 /**
- * Receipts as PDF (pdfkit), in the reader's language, right to left in Arabic. The fonts are
- * embedded (Noto Sans, Noto Naskh Arabic; app/assets/fonts, SIL Open Font License), chosen per line
- * by script, so donors' and LGUs' names print in whatever script they are written in. Who may
- * read a receipt is RLS's decision (the donor, the LGU's admins and treasurers).
+ * Receipts as PDF (pdfkit, the house style of files/pdf.server.ts), in the reader's language,
+ * right to left in Arabic. Who may read a receipt is RLS's decision (the donor, the LGU's admins
+ * and treasurers).
  */
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import PDFDocument from "pdfkit";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
-import { projectRoot } from "~/db/paths.server";
 import { receipts } from "~/db/schema";
-import { textDirection } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
-
-const FONTS = path.join(projectRoot(), "app", "assets", "fonts");
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+import { MUTED, pdfWriter } from "~/modules/files/pdf.server";
 
 export interface ReceiptData {
   number: string;
@@ -74,31 +67,9 @@ export async function readableReceipt(claims: JwtClaims, number: string): Promis
 /** The receipt as a PDF, in `language`. */
 export async function receiptPdf(receipt: ReceiptData, language: string, siteUrl: string): Promise<Buffer> {
   const t = await i18nServer.getFixedT(language, "giving");
-  const rtl = textDirection(language) === "rtl";
-  const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `${t("receipt.title")} ${receipt.number}`, Author: receipt.lguName } });
-  doc.registerFont("latin", path.join(FONTS, "NotoSans-Regular.ttf"));
-  doc.registerFont("latin-bold", path.join(FONTS, "NotoSans-Bold.ttf"));
-  doc.registerFont("arabic", path.join(FONTS, "NotoNaskhArabic-Regular.ttf"));
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-
-  const align = rtl ? "right" : "left";
-  const line = (text: string, options: { size?: number; bold?: boolean; gap?: number; color?: string } = {}) => {
-    doc
-      .font(ARABIC.test(text) ? "arabic" : options.bold ? "latin-bold" : "latin")
-      .fontSize(options.size ?? 11)
-      .fillColor(options.color ?? "#111111")
-      .text(text, { align });
-    if (options.gap) doc.moveDown(options.gap);
-  };
-  const field = (label: string, value: string) => {
-    line(label, { size: 9, color: "#555555" });
-    line(value, { size: 12, gap: 0.6 });
-  };
-
+  const { doc, line, field, finish } = pdfWriter(language, { Title: `${t("receipt.title")} ${receipt.number}`, Author: receipt.lguName });
   line(receipt.lguName, { size: 16, bold: true });
-  line(t("receipt.issuedThrough"), { size: 9, color: "#555555", gap: 1 });
+  line(t("receipt.issuedThrough"), { size: 9, color: MUTED, gap: 1 });
   line(t("receipt.title"), { size: 20, bold: true, gap: 1 });
   field(t("receipt.number"), receipt.number);
   field(t("receipt.receivedOn"), formatDate(receipt.receivedOn, language));
@@ -109,11 +80,10 @@ export async function receiptPdf(receipt: ReceiptData, language: string, siteUrl
   field(t("receipt.reference"), receipt.reference);
   doc.moveDown(1);
   line(t("receipt.thanks"), { size: 11, gap: 1 });
-  line(t("receipt.ledger"), { size: 9, color: "#555555" });
-  line(`${siteUrl}/projects/${receipt.projectSlug}/ledger`, { size: 9, color: "#555555" });
-  if (receipt.lguEmail) line(t("receipt.contact", { email: receipt.lguEmail }), { size: 9, color: "#555555" });
-  doc.end();
-  return done;
+  line(t("receipt.ledger"), { size: 9, color: MUTED });
+  line(`${siteUrl}/projects/${receipt.projectSlug}/ledger`, { size: 9, color: MUTED });
+  if (receipt.lguEmail) line(t("receipt.contact", { email: receipt.lguEmail }), { size: 9, color: MUTED });
+  return finish();
 }
 
 /** The receipts of one of the person's contributions (RLS), oldest first. */
