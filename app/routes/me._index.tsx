@@ -8,6 +8,7 @@ import { countryName, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { myContributions } from "~/modules/contributions/giving.server";
+import { statementYears } from "~/modules/contributions/statements.server";
 import { getOwnProfile } from "~/modules/people/profile.server";
 import { localized } from "~/i18n/localized";
 import { listNotifications, markAllRead } from "~/modules/projects/follow.server";
@@ -40,8 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: localized(g.projectTitle, language),
     when: formatDate(g.createdAt, language),
   }));
+  const years = await statementYears(session.claims);
   return json(
-    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes, gifts },
+    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes, gifts, years },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -53,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MeHome() {
-  const { email, profile, country, hometownCount, lguRoles, notes, gifts } = useLoaderData<typeof loader>();
+  const { email, profile, country, hometownCount, lguRoles, notes, gifts, years } = useLoaderData<typeof loader>();
   const { t } = useTranslation("account");
   const complete = Boolean(profile?.countryOfResidence && hometownCount > 0);
   return (
@@ -112,6 +114,20 @@ export default function MeHome() {
             ))}
           </ul>
         )}
+        {years.length > 0 ? (
+          <>
+            <h3 id="me-statements">{t("giving:mine.statements")}</h3>
+            <ul aria-labelledby="me-statements">
+              {years.map((year) => (
+                <li key={year}>
+                  <a href={`/me/statements/${year}.pdf`}>
+                    {t("giving:mine.statementLink", { year })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="me-profile">
