@@ -124,7 +124,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       budgetLines: project.budgetLines.map((l) => ({ id: l.id, label: l.label, amount: money(l.amountMinor), spent: money(l.spentMinor) })),
       needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, skill: n.skill, quantity: n.quantity })),
       milestones: project.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status, target: date(m.targetDate), completed: date(m.completedOn) })),
-      cofunders: project.cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratio: `${c.ratioMatched}:${c.ratioGiven}`, cap: money(c.capMinor), committed: money(c.committedMinor) })),
+      cofunders: project.cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, funderSlug: c.funderSlug, ratio: `${c.ratioMatched}:${c.ratioGiven}`, cap: money(c.capMinor), committed: money(c.committedMinor) })),
       updates: project.updates.map((u) => ({ id: u.id, body: u.body, published: date(u.publishedAt), photos: u.photos.map((photo) => photoView(project.slug, photo)) })),
       spending: project.spending.map((s) => ({
         id: s.id,
@@ -386,7 +386,10 @@ export default function ProjectPage() {
               {p.cofunders.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <bdi>{c.name}</bdi> <span className="muted">({t(`cofunderKinds.${c.kind}`)})</span>
+                    <Link to={`/funders/${c.funderSlug}`}>
+                      <bdi>{c.name}</bdi>
+                    </Link>{" "}
+                    <span className="muted">({t(`cofunderKinds.${c.kind}`)})</span>
                   </th>
                   <td>{c.ratio}</td>
                   <td className="number">{c.cap}</td>

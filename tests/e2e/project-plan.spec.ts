@@ -55,6 +55,16 @@ test("an LGU editor adds a need, a milestone and a co-funder, and they appear on
   await expect(row).toContainText("2:1");
   await expect(row).toContainText("₱500,000.00");
   await checkA11y(page);
+
+  // The co-funder's own page: its commitment on this project, and in total.
+  await row.getByRole("link", { name: `Province of Camarines Sur ${stamp}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Province of Camarines Sur ${stamp}`);
+  await expect(page.locator("#funder-projects ~ table tbody tr")).toContainText("2:1");
+  await expect(page.locator("#funder-totals ~ table tbody tr")).toContainText("₱500,000.00");
+  await checkA11y(page);
+  await page.goto(`${page.url().split("?")[0]}?lng=ar`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await checkA11y(page);
 });
 
 test.describe("without JavaScript, on a phone", () => {

@@ -225,9 +225,13 @@ export const projectCofunders = pgTable(
     ratioGiven: smallint("ratio_given").notNull().default(1),
     capMinor: bigint("cap_minor", { mode: "number" }).notNull(),
     committedMinor: bigint("committed_minor", { mode: "number" }).notNull().default(0),
+    // The co-funder across projects (its page, /funders/:slug): from its kind and its name with
+    // case, spacing and accents folded; set by a trigger.
+    funderSlug: text("funder_slug").notNull().default(""),
   },
   (t) => [
     index("project_cofunders_project_idx").on(t.projectId),
+    index("project_cofunders_funder_idx").on(t.funderSlug, t.projectId),
     check("project_cofunders_ratio", sql`${t.ratioMatched} between 1 and 10 and ${t.ratioGiven} between 1 and 10`),
     check("project_cofunders_cap", sql`${t.capMinor} > 0 and ${t.committedMinor} between 0 and ${t.capMinor}`),
     ...childPolicies(t.projectId),

@@ -341,7 +341,7 @@ export async function getPublicProject(tx: Tx, slug: string, language: string) {
     budgetLines: lines.map((l) => ({ ...l, label: pick(l.label, language) })),
     needs: needs.map((n) => ({ id: n.id, kind: n.kind, description: pick(n.description, language), amountMinor: n.amountMinor, skill: n.skill, quantity: n.quantity, fulfilled: n.fulfilled })),
     milestones: milestones.map((m) => ({ id: m.id, title: pick(m.title, language), targetDate: m.targetDate, status: m.status, completedOn: m.completedOn })),
-    cofunders: cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, ratioMatched: c.ratioMatched, ratioGiven: c.ratioGiven, capMinor: c.capMinor, committedMinor: c.committedMinor })),
+    cofunders: cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, funderSlug: c.funderSlug, ratioMatched: c.ratioMatched, ratioGiven: c.ratioGiven, capMinor: c.capMinor, committedMinor: c.committedMinor })),
     updates: updates.map((u) => ({ id: u.id, body: pick(u.body, language), publishedAt: u.publishedAt, photos: photos.filter((p) => p.updateId === u.id).map(photo) })),
     spending: spending.map((s) => ({
       id: s.id,

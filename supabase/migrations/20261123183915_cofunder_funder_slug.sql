@@ -1,0 +1,2 @@
+ALTER TABLE "project_cofunders" ADD COLUMN "funder_slug" text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX "project_cofunders_funder_idx" ON "project_cofunders" USING btree ("funder_slug","project_id");
