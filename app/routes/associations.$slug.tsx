@@ -3,11 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { textDirection } from "~/i18n/config";
-import { countryName, formatDate, formatMoney } from "~/i18n/format";
+import { countryName, currencyMinorDigits, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { getClaims } from "~/modules/auth/session.server";
-import { associationGiving } from "~/modules/contributions/giving.server";
+import { convertMinor, currencyOfCountry } from "~/modules/contributions/currency";
+import { associationGiving, exchangeRateTable, viewerCurrency } from "~/modules/contributions/giving.server";
 import { getOrganisation } from "~/modules/organisations/organisations.server";
 import { notFound } from "~/utils/errors";
 
@@ -26,6 +27,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { organisation, role, homePlace } = found;
   const language = await getLanguage(request);
   const giving = organisation.kind === "association" ? await associationGiving(claims, organisation.id) : { projects: [], totals: [] };
+  // Gifts in several currencies: roughly how much in all, in the reader's currency (signed in) or
+  // the association's country's, through the admins' rates.
+  const target = (await viewerCurrency(claims)) ?? currencyOfCountry(organisation.countryAbroad);
+  const approxTotal =
+    target && giving.totals.some((total) => total.currency !== target) && giving.totals.length > 0
+      ? await exchangeRateTable().then(({ rates, updatedAt }) => {
+          const parts = giving.totals.map((total) => convertMinor(total.minor, total.currency, target, rates, currencyMinorDigits));
+          if (!updatedAt || parts.some((part) => part === null)) return null;
+          const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+          return { amount: formatMoney(sum, target, language), asOf: formatDate(updatedAt, language) };
+        })
+      : null;
   return json({
     organisation: {
       slug: organisation.slug,
@@ -44,6 +57,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     role,
     giving: {
       totals: giving.totals.map((total) => formatMoney(total.minor, total.currency, language)),
+      approxTotal,
       projects: giving.projects.map((p) => ({
         slug: p.slug,
         title: localized(p.title, language),
@@ -157,6 +171,7 @@ export default function AssociationPage() {
           ) : (
             <>
               <p className="lead">{t("giving:association.total", { amounts: giving.totals.join(" + ") })}</p>
+              {giving.approxTotal ? <p className="muted">{t("giving:association.approxTotal", giving.approxTotal)}</p> : null}
               <ul className="plan-list" role="list">
                 {giving.projects.map((p) => (
                   <li key={p.slug}>

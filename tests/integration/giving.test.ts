@@ -187,6 +187,19 @@ describe("an association's page", () => {
       { currency: "PHP", minor: 150_000 },
       { currency: "USD", minor: 2_500 },
     ]);
+    // Its page adds roughly how much in all, in the association's country's currency (admins' rates).
+    await db().client.sql`update organisations set country_abroad = 'US' where id = ${association.id}`;
+    await db().client.sql`insert into exchange_rates (currency, usd_per_unit) values ('PHP', 0.017), ('USD', 1)
+                          on conflict (currency) do update set usd_per_unit = excluded.usd_per_unit, updated_at = now()`;
+    const page = await import("../../app/routes/associations.$slug");
+    const [{ slug }] = (await db().client.sql`select slug from organisations where id = ${association.id}`) as unknown as [{ slug: string }];
+    const response = await answer(() => page.loader({ request: new Request(url(`/associations/${slug}`)), params: { slug }, context }));
+    const { giving } = (await response.json()) as { giving: { totals: string[]; approxTotal: { amount: string } | null } };
+    expect(giving.totals).toEqual(["₱1,500.00", "$25.00"]);
+    expect(giving.approxTotal?.amount).toBe("$50.50");
+    // (The rates test below starts from no rates and counts its own audit rows.)
+    await db().client.sql`delete from exchange_rates where currency in ('PHP', 'USD')`;
+    await db().client.sql`delete from audit_log where subject_table = 'exchange_rates'`;
     // An unverified association shows nothing.
     const unverified = await createOrganisation(db().url, { createdBy: donor.id });
     expect((await associationGiving(null, unverified.id)).projects).toEqual([]);
