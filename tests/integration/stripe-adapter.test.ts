@@ -135,6 +135,16 @@ describe("stripe adapter: refunds", () => {
     ]);
   });
 
+  it("traces a payment to the invoice and subscription it paid (a month of a monthly gift); a one-time payment has none", async () => {
+    const monthly = await payments.createCheckout(request({ monthly: true, amountMinor: 2_000, contributionId: "5a7c0f2e-6a1b-4c3d-8e9f-1a2b3c4d5e6f" }));
+    const paid = fake.payCheckout(monthly.sessionId);
+    const month = fake.get<{ payment_intent: string }>(paid.chargeId!);
+    expect(await payments.invoiceOfPayment({ paymentIntentId: month.payment_intent, connectedAccountId: null })).toEqual({ invoiceId: paid.invoiceId, subscriptionId: paid.subscriptionId });
+    const once = await payments.createCheckout(request({ amountMinor: 2_000, contributionId: "0b9d3c36-0a55-4d7e-9a9e-3f3b7a1d2c44" }));
+    const { paymentIntentId } = fake.payCheckout(once.sessionId);
+    expect(await payments.invoiceOfPayment({ paymentIntentId: paymentIntentId!, connectedAccountId: null })).toBeNull();
+  });
+
   it("refunds on the connected account the payment was made on", async () => {
     const { sessionId } = await payments.createCheckout(request({ connectedAccountId: "acct_1LguOwnAccount" }));
     const { paymentIntentId, chargeId } = fake.payCheckout(sessionId);

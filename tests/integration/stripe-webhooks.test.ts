@@ -396,6 +396,28 @@ describe("monthly gifts", () => {
     expect((await stripe.contribution(gift.contributionId)).status).toBe("refunded");
   });
 
+  it("a month refunded in Stripe's dashboard (no ids of ours anywhere) is traced through its invoice to the subscription", async () => {
+    const gift = await stripe.give(projectId, { monthly: true, amountMinor: 3_500 });
+    const first = fake().payCheckout(gift.sessionId);
+    for (const event of first.events) await stripe.deliverOk(event);
+    const second = fake().renewSubscription(first.subscriptionId!);
+    for (const event of second.events) await stripe.deliverOk(event);
+    const month = fake().get<{ payment_intent: string }>(second.chargeId!);
+    // The dashboard's refund: no contribution id on it.
+    const { refundId } = await stripe.payments().refund({ paymentIntentId: month.payment_intent, amountMinor: 1_000, connectedAccountId: null, idempotencyKey: `dash-${gift.contributionId}` });
+    const refunded = fake().chargeRefundedEvent(second.chargeId!);
+    expect((refunded.data.object as { metadata: object }).metadata).toEqual({});
+    await stripe.deliverOk(refunded);
+    await stripe.deliverOk(refunded);
+    expect((await stripe.ledger(gift.contributionId)).map((m) => [m.type, m.amountMinor, m.externalId])).toEqual([
+      ["received", 3_500, first.invoiceId],
+      ["received", 3_500, second.invoiceId],
+      ["refunded", 1_000, refundId],
+    ]);
+    expect(await stripe.stored(refunded.id)).toMatchObject({ last_error: null });
+    expect(fake().requests.filter((r) => r.path === "/v1/invoice_payments").length).toBeGreaterThanOrEqual(1);
+  });
+
   it("a month's refund that overtakes that month's invoice.paid is answered 500 and applied on Stripe's retry", async () => {
     const gift = await stripe.give(projectId, { monthly: true, amountMinor: 4_000 });
     const first = fake().payCheckout(gift.sessionId);

@@ -325,10 +325,24 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     return { object: "list", data: refunds.slice(0, limit), has_more: refunds.length > limit, url: "/v1/refunds" };
   }
 
+  /** GET /v1/invoice_payments?payment[type]=payment_intent&payment[payment_intent]=…, optionally expanding the invoice. */
+  function listInvoicePayments(query: Record<string, string>, account: string | null): Json {
+    const paymentIntent = query["payment[payment_intent]"];
+    const expand = Object.entries(query).some(([key, value]) => key.startsWith("expand[") && value === "data.invoice");
+    const payments = [...objects.values()]
+      .filter((o) => o.account === account && o.object.object === "invoice_payment")
+      .map((o) => o.object)
+      .filter((p) => !paymentIntent || (p.payment as { payment_intent?: string }).payment_intent === paymentIntent)
+      .map((p) => (expand ? { ...p, invoice: find("in:invoice", p.invoice, account) } : p));
+    const limit = Math.min(Number(query.limit ?? 10), 100);
+    return { object: "list", data: payments.slice(0, limit), has_more: payments.length > limit, url: "/v1/invoice_payments" };
+  }
+
   function route(method: string, path: string, query: Record<string, string>, body: Json, account: string | null): Json {
     if (method === "POST" && path === "/v1/checkout/sessions") return createCheckoutSession(body, account);
     if (method === "POST" && path === "/v1/refunds") return createRefund(body, account);
     if (method === "GET" && path === "/v1/refunds") return listRefunds(query, account);
+    if (method === "GET" && path === "/v1/invoice_payments") return listInvoicePayments(query, account);
     if (method === "POST" && path === "/v1/accounts") return createAccount(body, account);
     if (method === "POST" && path === "/v1/account_links") return createAccountLink(body, account);
     const accountMatch = /^\/v1\/accounts\/(acct_[A-Za-z0-9]+)$/.exec(path);
@@ -481,6 +495,18 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       status_transitions: { paid_at: now() },
     });
     subscription.latest_invoice = invoice.id;
+    put(account, {
+      id: randomId("inpay"),
+      object: "invoice_payment",
+      amount_paid: amount,
+      amount_requested: amount,
+      currency,
+      invoice: invoice.id,
+      is_default: true,
+      livemode: false,
+      payment: { type: "payment_intent", payment_intent: intent.id },
+      status: "paid",
+    });
     return { invoice, intent };
   }
 

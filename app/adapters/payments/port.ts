@@ -100,4 +100,9 @@ export interface PaymentsPort {
   refundsOfCharge(input: { chargeId: string; connectedAccountId: string | null }): Promise<ProviderRefund[]>;
   /** A connected account's current state (events about it may arrive in any order). */
   account(accountId: string): Promise<ProviderAccount>;
+  /**
+   * The invoice (and its subscription) a payment paid, or null for a payment of no invoice: how a
+   * monthly gift's charge, which carries none of our ids, is traced back to its subscription.
+   */
+  invoiceOfPayment(input: { paymentIntentId: string; connectedAccountId: string | null }): Promise<{ invoiceId: string; subscriptionId: string | null } | null>;
 }

@@ -173,5 +173,19 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPo
     };
   }
 
-  return { name: "stripe", createCheckout, refund, onboardingLink, verifyWebhook, refundsOfCharge, account };
+  async function invoiceOfPayment(input: { paymentIntentId: string; connectedAccountId: string | null }) {
+    const found = await stripe.invoicePayments.list(
+      { payment: { type: "payment_intent", payment_intent: input.paymentIntentId }, limit: 1, expand: ["data.invoice"] },
+      connected(input.connectedAccountId),
+    );
+    const invoice = found.data[0]?.invoice;
+    if (!invoice) return null;
+    if (typeof invoice === "string") return { invoiceId: invoice, subscriptionId: null };
+    if ("deleted" in invoice && invoice.deleted) return { invoiceId: invoice.id, subscriptionId: null };
+    const paid = invoice as Stripe.Invoice & { subscription?: string | { id: string } | null };
+    const subscription = paid.parent?.subscription_details?.subscription ?? paid.subscription ?? null;
+    return { invoiceId: paid.id ?? "", subscriptionId: typeof subscription === "string" ? subscription : (subscription?.id ?? null) };
+  }
+
+  return { name: "stripe", createCheckout, refund, onboardingLink, verifyWebhook, refundsOfCharge, account, invoiceOfPayment };
 }

@@ -36,6 +36,8 @@ export type IngestOutcome =
 interface Fetched {
   refunds?: ProviderRefund[];
   account?: ProviderAccount;
+  /** The invoice a charge without our ids paid (a month of a monthly gift), and its subscription. */
+  invoice?: { invoiceId: string; subscriptionId: string | null } | null;
 }
 
 /** The event cannot apply yet (what it depends on has not arrived): stored unprocessed, retried. */
@@ -340,9 +342,10 @@ const chargeRefunded: Handler = {
   keys(event, fetched) {
     const charge = chargeOf(event);
     // A monthly gift's charge (an invoice's) carries none of our metadata; a refund the portal
-    // asked for carries the contribution id (PaymentsPort.refund).
+    // asked for carries the contribution id (PaymentsPort.refund); one made in Stripe's dashboard
+    // is traced through the invoice its payment paid to the subscription (prefetch).
     const contributionId = metadataId(charge.metadata) ?? refundsOf(charge, fetched).map((r) => metadataId(r.metadata)).find(Boolean) ?? null;
-    return { contributionId, paymentIntentId: idOf(charge.payment_intent) };
+    return { contributionId, paymentIntentId: idOf(charge.payment_intent), subscriptionId: fetched.invoice?.subscriptionId ?? null };
   },
   async apply(tx, event, fetched, gift) {
     const charge = chargeOf(event);
@@ -479,16 +482,32 @@ const HANDLERS: Record<string, Handler> = {
 /** The event types the webhook endpoint should be subscribed to. */
 export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
 
-/** Whether the handler needs Stripe's current state: a charge whose refunds the payload leaves out, an account. */
+/** A charge whose refunds carry none of our ids either (a refund made in Stripe's dashboard). */
+const refundedOutsideThePortal = (charge: Stripe.Charge, refunds: ProviderRefund[]) =>
+  !metadataId(charge.metadata) && !refunds.some((r) => metadataId(r.metadata)) && Boolean(idOf(charge.payment_intent));
+
+/**
+ * Whether the handler needs Stripe's current state: a charge whose refunds the payload leaves out,
+ * or which names none of our ids (to find its invoice), an account.
+ */
 function needsFetch(event: ProviderEvent): boolean {
   if (event.type === "account.updated") return true;
-  return event.type === "charge.refunded" && !Array.isArray(chargeOf(event).refunds?.data);
+  if (event.type !== "charge.refunded") return false;
+  const charge = chargeOf(event);
+  return !Array.isArray(charge.refunds?.data) || refundedOutsideThePortal(charge, charge.refunds.data.map(refundOf));
 }
 
 async function prefetch(event: ProviderEvent, payments: PaymentsPort): Promise<Fetched> {
   if (event.type === "charge.refunded") {
+    const charge = chargeOf(event);
     // Recent API versions leave the refunds out of the charge; ask Stripe for them.
-    return { refunds: await payments.refundsOfCharge({ chargeId: chargeOf(event).id, connectedAccountId: event.account }) };
+    const refunds = Array.isArray(charge.refunds?.data)
+      ? charge.refunds.data.map(refundOf)
+      : await payments.refundsOfCharge({ chargeId: charge.id, connectedAccountId: event.account });
+    const invoice = refundedOutsideThePortal(charge, refunds)
+      ? await payments.invoiceOfPayment({ paymentIntentId: idOf(charge.payment_intent)!, connectedAccountId: event.account })
+      : undefined;
+    return { refunds, invoice };
   }
   if (event.type === "account.updated") {
     const id = idOf(event.data.object);
