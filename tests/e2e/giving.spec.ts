@@ -33,6 +33,16 @@ test("a donor gives through the demo sandbox, and the gift is on the public ledg
   const csv = await page.request.get("/projects/naga-scholarships-2027/ledger.csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toMatch(/,received,1234\.50,123450,PHP,/);
+
+  // The donor's yearly statement, from their page.
+  await page.goto("/me?lng=en");
+  const year = new Date().getUTCFullYear();
+  const link = page.getByRole("link", { name: `Statement for ${year} (PDF)` });
+  await expect(link).toHaveAttribute("href", `/me/statements/${year}.pdf`);
+  await checkA11y(page);
+  const statement = await page.request.get(`/me/statements/${year}.pdf`);
+  expect([statement.status(), statement.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+  expect((await statement.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
 test("a member pledges by bank transfer; the treasurer confirms a different amount and refunds part; the ledger reconciles", async ({ browser }) => {
