@@ -13,6 +13,7 @@ import {
   lapseContribution,
   lguCardAccount,
   listLguContributions,
+  logMoneyRefusal,
   newRequestKey,
   refundCard,
   refundOfflineContribution,
@@ -100,10 +101,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const change = changes[intent as keyof typeof changes];
   if (!change) return formError({ status: "error", error: { "": ["giving:validation.gone"] }, form } as never);
   const submission = await parseForm(formData, change.schema);
-  if (submission.status !== "success") return formError({ ...submission.reply(), form });
+  if (submission.status !== "success") {
+    logMoneyRefusal(`treasury.${intent}`, session.user.id, submission.reply().error ?? {});
+    return formError({ ...submission.reply(), form });
+  }
   try {
     await (change.apply as (c: typeof session.claims, l: string, v: unknown) => Promise<void>)(session.claims, lgu.id, submission.value);
   } catch (error) {
+    logMoneyRefusal(`treasury.${intent}`, session.user.id, error);
     const answer = refusedForm(submission, error);
     const body = (await answer.json()) as { reply: object };
     return json({ reply: { ...body.reply, form } }, { status: answer.status });

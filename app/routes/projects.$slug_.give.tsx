@@ -13,6 +13,7 @@ import { getAuth, requireUser } from "~/modules/auth/session.server";
 import { convertMinor } from "~/modules/contributions/currency";
 import { availableChannels, exchangeRateTable, givableProject, myAssociations, startGift, viewerCurrency } from "~/modules/contributions/giving.server";
 import { giftSchema } from "~/modules/contributions/schema";
+import { logMoneyRefusal } from "~/modules/contributions/treasury.server";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { formError, parseForm } from "~/utils/forms.server";
 import { scriptFree } from "~/utils/meta";
@@ -63,11 +64,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   if (!SLUG.test(slug)) throw new Response("Not found", { status: 404 });
   const submission = await parseForm(request, giftSchema);
-  if (submission.status !== "success") return formError(submission.reply());
+  if (submission.status !== "success") {
+    logMoneyRefusal("give", session.user.id, submission.reply().error ?? {});
+    return formError(submission.reply());
+  }
   try {
     const started = await startGift(session.claims, slug, submission.value, { siteUrl: siteUrl(request), email: session.user.email ?? null });
     return redirect(started.redirect);
   } catch (error) {
+    logMoneyRefusal("give", session.user.id, error);
     return refusedForm(submission, error);
   }
 }

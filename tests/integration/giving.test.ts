@@ -4,7 +4,7 @@
  * pledges confirmed, lapsed and refunded on the treasurer's page (and refused for anyone else),
  * and the public ledger and its CSV, which add up to the project's total.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { setAdapters } from "../../app/adapters/index.server";
 import { getEnv } from "../../app/config/env.server";
 import { setDbClient } from "../../app/db/client.server";
@@ -12,6 +12,7 @@ import { completeSandboxPayment, sandboxEnabled, startGift } from "../../app/mod
 import { ledgerCsv, publicLedger } from "../../app/modules/contributions/public-ledger.server";
 import { giftSchema } from "../../app/modules/contributions/schema";
 import { AppError } from "../../app/utils/errors";
+import { logger } from "../../app/utils/logger.server";
 import { setupTestDatabase } from "../support/db";
 import { addLguRole, addOrganisationRole, createLgu, createOrganisation, createUser, makePlatformAdmin } from "../support/factories";
 import { createProject } from "../support/project-factories";
@@ -143,8 +144,16 @@ describe("the treasurer's page", () => {
     const key = "3f0c9a52-6c1e-4b7e-9a43-2d5a1f8e7b60";
     expect((await act(treasurer.cookie, { intent: "refund", id: a!, amount: "450", key })).status).toBe(302);
     expect((await act(treasurer.cookie, { intent: "refund", id: a!, amount: "450", key })).status).toBe(302); // a resubmission: recorded once
+    const warn = vi.spyOn(logger(), "warn");
     const tooMuch = await act(treasurer.cookie, { intent: "refund", id: a!, amount: "1501", key: "9b1c2d3e-4f50-4a6b-8c7d-0e1f2a3b4c5d" });
     expect(await tooMuch.json()).toMatchObject({ reply: { error: { amount: ["giving:validation.refundTooLarge"] } } });
+    // Refusals are logged: who tried what, and why.
+    expect(warn).toHaveBeenCalledWith({ action: "treasury.refund", user: treasurer.id, reason: "giving:validation.refundTooLarge", status: 400 }, "money action refused");
+    const give = await import("../../app/routes/projects.$slug_.give");
+    const zero = await answer(() => give.action({ request: post(`/projects/${pledgeProject.slug}/give`, treasurer.cookie, { amount: "0", channel: "cash" }), params: { slug: pledgeProject.slug }, context }));
+    expect(zero.status).toBe(400);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ action: "give", user: treasurer.id, reason: expect.stringContaining("amount") }), "money action refused");
+    warn.mockRestore();
 
     const ledger = (await publicLedger(pledgeProject.slug))!;
     expect(ledger.totals).toEqual({ received: 195_000, refunded: 45_000, raised: 150_000, spent: 0, balance: 150_000 });

@@ -10,6 +10,8 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { contributions, lguPaymentAccounts, profiles, projects } from "~/db/schema";
 import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
+import { AppError } from "~/utils/errors";
+import { logger } from "~/utils/logger.server";
 import { toMinorUnits } from "~/modules/projects/editing.server";
 import { CardRefundRefusal, refundCardGift } from "./card-payments.server";
 import { contributionColumns } from "./giving.server";
@@ -122,4 +124,19 @@ export async function refundOfflineContribution(claims: JwtClaims, lguId: string
   const { currency } = await ofLgu(lguId, input.id);
   const amountMinor = toMinorUnits(input.amount, currency, "amount");
   await withRls(claims, (tx) => tx.execute(sql`select public.refund_offline_contribution(${input.id}, ${amountMinor}, ${input.key})`)).catch(asProblem);
+}
+
+/**
+ * A refused money action (a gift out of bounds, a treasurer's action the rules refused, someone who
+ * is not a treasurer), logged with who, what and why, never the amounts' owner's details: the
+ * ledger did not change, and the log says someone tried.
+ */
+export function logMoneyRefusal(action: string, userId: string, reason: unknown) {
+  const why =
+    reason instanceof AppError
+      ? { reason: reason.messageKey, status: reason.status }
+      : typeof reason === "object" && reason !== null
+        ? { reason: Object.keys(reason).join(",") || "invalid" }
+        : { reason: String(reason) };
+  logger().warn({ action, user: userId, ...why }, "money action refused");
 }
