@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
 import { textDirection } from "~/i18n/config";
-import { countryName, formatDate } from "~/i18n/format";
+import { countryName, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { getLguBySlug, inLanguage } from "~/modules/lgus/queries.server";
-import { listLguProjects } from "~/modules/projects/queries.server";
+import { lguFundingTotals, listLguProjects } from "~/modules/projects/queries.server";
 import { scriptFree } from "~/utils/meta";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -22,8 +22,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lgu = SLUG.test(slug) && slug.length <= 100 ? await withRls(null, (tx) => getLguBySlug(tx, slug)) : null;
   if (!lgu) throw new Response("Not found", { status: 404 });
   const language = await getLanguage(request);
-  const projects = await withRls(null, (tx) => listLguProjects(tx, lgu.id, language));
-  return json({ lgu: inLanguage(lgu, language), projects });
+  const [projects, raised] = await withRls(null, (tx) => Promise.all([listLguProjects(tx, lgu.id, language), lguFundingTotals(tx, lgu.id)]));
+  return json({
+    lgu: inLanguage(lgu, language),
+    projects,
+    raised: raised.map((r) => ({ currency: r.currency, amount: formatMoney(r.raisedMinor, r.currency, language), gifts: r.gifts })),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function LguPage() {
-  const { lgu, projects } = useLoaderData<typeof loader>();
+  const { lgu, projects, raised } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { description } = lgu;
   return (
@@ -65,6 +69,11 @@ export default function LguPage() {
             </p>
           ) : <p className="empty">{t("lgus.noDescription")}</p>}
           <h2 id="lgu-projects">{t("projects:lgu.title")}</h2>
+          {raised.length > 0 ? (
+            <p className="lead">
+              {t("projects:lgu.raised", { amounts: raised.map((r) => r.amount).join(" + "), count: raised.reduce((sum, r) => sum + r.gifts, 0) })}
+            </p>
+          ) : null}
           {projects.length === 0 ? (
             <p className="empty">{t("projects:lgu.none")}</p>
           ) : (

@@ -27,12 +27,14 @@ async function gift(projectId: string, amountMinor: number, currency: string) {
 }
 
 let slug: string;
+let nagaSlug: string;
 let slugs: string[];
 
 beforeAll(async () => {
   setDbClient(db().client);
   const admin = await createUser(db().url);
   const naga = await createLgu(db().url, { createdBy: admin.id, verificationStatus: "verified", name: "Naga City" });
+  nagaSlug = naga.slug;
   const oaxaca = await createLgu(db().url, { createdBy: admin.id, verificationStatus: "verified", name: "Oaxaca" });
   const water = await createProject(db().url, naga.id, { status: "fundraising", currency: "PHP", slug: "funder-water", title: { en: "Clean water" } });
   const school = await createProject(db().url, oaxaca.id, { status: "fundraising", currency: "MXN", slug: "funder-school", title: { es: "Escuela" } });
@@ -109,5 +111,14 @@ describe("/funders/:slug", () => {
     const response = await answer(() => project.loader({ request: new Request(url("/projects/funder-water")), params: { slug: "funder-water" }, context }));
     const data = (await response.json()) as { project: { cofunders: { name: string; funderSlug: string }[] } };
     expect(data.project.cofunders.find((c) => c.name === "Department of Science & Technology" && c.funderSlug === slug)).toBeTruthy();
+  });
+});
+
+describe("the LGU's page", () => {
+  it("shows what its published projects raised, per currency, from the ledger", async () => {
+    const lguPage = await import("../../app/routes/lgus.$slug");
+    const response = await answer(() => lguPage.loader({ request: new Request(url(`/lgus/${nagaSlug}`)), params: { slug: nagaSlug }, context }));
+    const data = (await response.json()) as { raised: { currency: string; amount: string; gifts: number }[] };
+    expect(data.raised).toEqual([{ currency: "PHP", amount: "₱1,500.00", gifts: 1 }]);
   });
 });

@@ -368,5 +368,25 @@ export async function listLguProjects(tx: Tx, lguId: string, language: string) {
   return rows.map((r) => ({ ...r, title: pick(r.title, language) }));
 }
 
+/**
+ * What the LGU's published projects have raised, per currency, from the ledger-derived totals
+ * (project_funding): received less refunded, and the number of gifts.
+ */
+export async function lguFundingTotals(tx: Tx, lguId: string) {
+  return tx
+    .select({
+      currency: projects.currency,
+      raisedMinor: sql<number>`sum(${projectFunding.raisedMinor})::bigint`.mapWith(Number),
+      gifts: sql<number>`sum(${projectFunding.gifts})::integer`.mapWith(Number),
+      projects: sql<number>`count(*)::integer`.mapWith(Number),
+    })
+    .from(projects)
+    .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
+    .where(and(eq(projects.lguId, lguId), isNotNull(projects.publishedAt), inArray(projects.status, [...publicStatuses])))
+    .groupBy(projects.currency)
+    .having(sql`sum(${projectFunding.gifts}) > 0`)
+    .orderBy(asc(projects.currency));
+}
+
 export type PublicProject = NonNullable<Awaited<ReturnType<typeof getPublicProject>>>;
 export type { ProjectStatus };
