@@ -9,3 +9,4 @@ export * from "./organisations";
 export * from "./system";
 export * from "./projects";
 export * from "./contributions";
+export * from "./services";
