@@ -27,7 +27,8 @@ const year = new Date().getUTCFullYear();
 
 beforeAll(async () => {
   const url = db().url;
-  [officer, treasurer, editor, applicant, stranger, otherOfficer, admin] = await Promise.all(Array.from({ length: 7 }, () => createUser(url)));
+  const users = await Promise.all(Array.from({ length: 7 }, () => createUser(url)));
+  [officer, treasurer, editor, applicant, stranger, otherOfficer, admin] = users as [User, User, User, User, User, User, User];
   lgu = await createLgu(url, { createdBy: admin.id, verificationStatus: "verified", name: "Naga City" });
   otherLgu = await createLgu(url, { createdBy: otherOfficer.id, verificationStatus: "verified" });
   await addLguRole(url, lgu.id, officer.id, "permits_officer");
