@@ -7,6 +7,7 @@
 import { eq, sql } from "drizzle-orm";
 import { withRls } from "~/db/client.server";
 import { projectFunding, projects } from "~/db/schema";
+import { csvCell } from "~/modules/files/csv";
 
 export interface LedgerRow {
   kind: "received" | "refunded" | "spent";
@@ -60,16 +61,6 @@ export async function publicLedger(slug: string) {
     };
   });
 }
-
-/** A CSV cell: quoted when it needs to be; text people wrote has spreadsheet formulas defused. */
-const csvCell = (value: string | number | { computed: string } | null) => {
-  if (typeof value === "number") return String(value);
-  if (value !== null && typeof value === "object") return value.computed;
-  const text = value ?? "";
-  // Text starting with =, +, -, @ (or a tab / return) would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** The ledger as CSV: one row per movement, amounts in minor units and as decimals, then totals. */
 export function ledgerCsv(rows: LedgerRow[], digits: number): string {
