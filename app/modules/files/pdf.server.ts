@@ -20,6 +20,8 @@ export interface LineOptions {
   /** Space after the line, in lines. */
   gap?: number;
   color?: string;
+  /** Makes the line a link to this URL. */
+  link?: string;
 }
 
 export interface PdfWriter {
@@ -114,9 +116,10 @@ export function visualSegments(text: string, direction: "ltr" | "rtl", bold = fa
   });
 }
 
-export function pdfWriter(language: string, info: { Title: string; Author: string }): PdfWriter {
+/** `compress: false` leaves the content streams readable, for tests that check what a PDF says. */
+export function pdfWriter(language: string, info: { Title: string; Author: string }, options: { compress?: boolean } = {}): PdfWriter {
   const direction = textDirection(language) === "rtl" ? "rtl" : "ltr";
-  const doc = new PDFDocument({ size: "A4", margin: 56, info });
+  const doc = new PDFDocument({ size: "A4", margin: 56, info, compress: options.compress ?? true });
   for (const [face, file] of Object.entries(FACES)) doc.registerFont(face, path.join(FONTS, file));
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -163,7 +166,7 @@ export function pdfWriter(language: string, info: { Title: string; Author: strin
       for (const segment of segments) {
         doc.font(segment.face).fontSize(size).fillColor(options.color ?? "#111111");
         const width = doc.widthOfString(segment.text);
-        if (segment.text.trim()) doc.text(segment.text, x, y, { lineBreak: false });
+        if (segment.text.trim()) doc.text(segment.text, x, y, { lineBreak: false, ...(options.link ? { link: options.link } : {}) });
         x += width;
       }
       doc.x = left;
