@@ -263,7 +263,8 @@ function headerProblems(header: string[]): { problems: FatalProblem[]; index: Re
   names.forEach((name, i) => {
     if (seen.has(name)) duplicate.add(name);
     else seen.set(name, i);
-    if (!known.has(name)) unknown.push(header[i]!.trim().slice(0, 60));
+    // A blank header cell (a trailing comma) is named by its position, so the message says something.
+    if (!known.has(name)) unknown.push(header[i]!.trim().slice(0, 60) || `#${i + 1}`);
   });
   const missing = assessmentColumns.filter((c) => !seen.has(c));
   const problems: FatalProblem[] = [];
