@@ -230,6 +230,9 @@ describe("importing tax assessments: 100,000 rows", () => {
     expect(progress.length).toBeGreaterThanOrEqual(100);
     expect(progress.at(-1)).toEqual({ bytesRead: data.byteLength, totalBytes: data.byteLength, rowsRead: 100_000 });
     for (let i = 1; i < progress.length; i++) expect(progress[i]!.bytesRead).toBeGreaterThanOrEqual(progress[i - 1]!.bytesRead);
-    expect(seconds).toBeLessThan(10);
+    // The import's own cost must stay well under 10 s; the wall-clock bound is looser because this
+    // machine's two CPUs are shared (other test files, other work) and a busy moment must not fail it.
+    expect((used.user + used.system) / 1e6).toBeLessThan(10);
+    expect(seconds).toBeLessThan(20);
   }, 60_000);
 });
