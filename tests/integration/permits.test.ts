@@ -228,3 +228,12 @@ describe("a business permit application", () => {
     expect(await owner(sql`select fee_schedule->>'amountMinor' as fee from permit_types where id = ${typeId}`)).toEqual([{ fee: "150000" }]);
   });
 });
+
+describe("service numbers", () => {
+  it("keep six digits and grow past them instead of repeating", async () => {
+    await owner(sql`insert into service_counters (lgu_id, kind, year, last) values (${lgu.id}, 'TEST', 2030, 999998)`);
+    // As the database owner: the function is for the permit functions alone.
+    const next = async () => ((await db().client.sql`select app_private.next_service_number(${lgu.id}, 'TEST', 2030) as n`)[0]!.n as string);
+    expect([await next(), await next()]).toEqual([`${lgu.slug.toUpperCase()}-TEST-2030-999999`, `${lgu.slug.toUpperCase()}-TEST-2030-1000000`]);
+  });
+});
