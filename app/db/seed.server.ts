@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { seedPermits } from "./seed-permits.server";
 import { seedProjects } from "./seed-projects.server";
 import type { LocalizedText } from "./schema";
 
@@ -182,6 +183,7 @@ export const demoAccounts = [
   { id: "00000000-0000-4000-8000-0000000000a1", email: "admin@tulay.example", password: "tulay-demo-admin", displayName: "Tulay Admin", platformAdmin: true },
   { id: "00000000-0000-4000-8000-0000000000a2", email: "naga.admin@tulay.example", password: "tulay-demo-staff", displayName: "Ana Reyes", lgu: "naga-city", lguRole: "admin" },
   { id: "00000000-0000-4000-8000-0000000000a3", email: "naga.editor@tulay.example", password: "tulay-demo-staff", displayName: "Ben Santos", lgu: "naga-city", lguRole: "editor" },
+  { id: "00000000-0000-4000-8000-0000000000a4", email: "naga.permits@tulay.example", password: "tulay-demo-staff", displayName: "Carla Dizon", lgu: "naga-city", lguRole: "permits_officer" },
 ];
 export const demoMemberPassword = "tulay-demo-member";
 
@@ -266,6 +268,7 @@ export async function seedDemo(
       }
 
       const projectCount = await seedProjects(tx, ids);
+      await seedPermits(tx);
       // Demo exchange rates (US dollars per unit, rounded; an admin keeps the real ones on /admin/rates).
       const demoRates: [string, string][] = [
         ["USD", "1"], ["PHP", "0.0172"], ["MXN", "0.055"], ["GTQ", "0.13"], ["MAD", "0.1"], ["XOF", "0.00165"], ["EUR", "1.08"],

@@ -90,6 +90,9 @@ export default function LguPage() {
           )}
         </section>
         <aside aria-labelledby="contact-title" className="panel">
+          <p>
+            <Link to={`/lgus/${lgu.slug}/permits`}>{t("permits:offered.linkFromLgu")}</Link>
+          </p>
           <h2 id="contact-title">{t("lgus.contactTitle")}</h2>
           <dl className="definition-list">
             <ContactItem label={t("lgus.address")} value={lgu.address}>

@@ -174,6 +174,9 @@ export default function MeHome() {
             <Link to="/me/organisations">{t("home.organisations")}</Link>
           </li>
           <li>
+            <Link to="/me/permits">{t("permits:mine.listTitle")}</Link>
+          </li>
+          <li>
             <Link to="/me/settings">{t("home.settings")}</Link>
           </li>
           <li>

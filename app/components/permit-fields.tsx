@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+import { Field, type ReplyLike } from "~/components/form";
+
+export interface PermitFieldValues {
+  businessName?: string;
+  lineOfBusiness?: string;
+  address?: string;
+  ownerName?: string;
+  ownerPhone?: string;
+  declared?: string;
+}
+
+/** The applicant's details of a permit application (starting it, or correcting it later). */
+export function PermitApplicationFields({ reply, values = {}, currency }: { reply?: ReplyLike; values?: PermitFieldValues; currency: string }) {
+  const { t } = useTranslation("permits");
+  return (
+    <>
+      <Field name="businessName" label={t("fields.businessName")} reply={reply} defaultValue={values.businessName} autoComplete="organization" required />
+      <Field name="lineOfBusiness" label={t("fields.lineOfBusiness")} hint={t("fields.lineOfBusinessHint")} reply={reply} defaultValue={values.lineOfBusiness} required />
+      <Field name="address" label={t("fields.address")} hint={t("fields.addressHint")} reply={reply} defaultValue={values.address} autoComplete="street-address" required />
+      <Field name="ownerName" label={t("fields.ownerName")} reply={reply} defaultValue={values.ownerName} autoComplete="name" required />
+      <Field name="ownerPhone" label={t("fields.ownerPhone")} hint={t("fields.ownerPhoneHint")} reply={reply} defaultValue={values.ownerPhone} type="tel" autoComplete="tel" required />
+      <Field name="declared" label={t("fields.declared", { currency })} hint={t("fields.declaredHint")} reply={reply} defaultValue={values.declared} inputMode="decimal" required />
+    </>
+  );
+}

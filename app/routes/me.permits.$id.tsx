@@ -1,0 +1,309 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { fieldErrors, FormErrors, type ReplyLike } from "~/components/form";
+import { PermitApplicationFields } from "~/components/permit-fields";
+import { currencyMinorDigits, formatDate, formatMoney } from "~/i18n/format";
+import { getLanguage } from "~/i18n/i18next.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { readUpload, type UploadedFile } from "~/modules/files/upload.server";
+import { refusedForm } from "~/modules/organisations/access.server";
+import { applicationView, submitApplication, updateApplication, uploadDocument } from "~/modules/permits/applications.server";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "~/modules/permits/documents.server";
+import { applicationInput, applicationSchema } from "~/modules/permits/schema";
+import { toMajorUnits } from "~/modules/projects/editing.server";
+import { formError, parseForm } from "~/utils/forms.server";
+import { titleFromRoot } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "permits:mine.title");
+
+const EDITABLE = new Set(["draft", "info_requested"]);
+
+/** The applicant's own application: details, documents, submission, and what happened to it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireUser(request);
+  const language = await getLanguage(request);
+  const view = await applicationView(session.claims, params.id ?? "", language);
+  if (!view || view.applicantId !== session.user.id) throw new Response("Not found", { status: 404 });
+  const money = (minor: number) => formatMoney(minor, view.currency, language);
+  return json(
+    {
+      id: view.id,
+      reference: view.reference,
+      status: view.status,
+      editable: EDITABLE.has(view.status),
+      typeName: view.typeName,
+      lgu: { name: view.lguName, slug: view.lguSlug },
+      currency: view.currency,
+      officerNote: view.officerNote,
+      values: {
+        businessName: view.businessName,
+        lineOfBusiness: view.lineOfBusiness,
+        address: view.address,
+        ownerName: view.ownerName,
+        ownerPhone: view.ownerPhone,
+        declared: toMajorUnits(view.declaredMinor, view.currency),
+      },
+      declared: money(view.declaredMinor),
+      estimatedFee: view.estimatedFeeMinor === null ? null : money(view.estimatedFeeMinor),
+      fee: view.feeMinor === null ? null : money(view.feeMinor),
+      requirements: view.requirements.map((r) => ({
+        id: r.id,
+        label: r.label,
+        mandatory: r.mandatory,
+        document: r.document ? { id: r.document.id, fileName: r.document.fileName, uploaded: formatDate(r.document.uploadedAt, language) } : null,
+      })),
+      history: view.history.map((h) => ({ id: h.id, to: h.toStatus, when: formatDate(h.occurredAt, language), note: h.toStatus === "info_requested" || h.toStatus === "rejected" ? h.note : null })),
+      permit: view.permit ? { number: view.permit.number, validFrom: formatDate(view.permit.validFrom, language), validUntil: formatDate(view.permit.validUntil, language), token: view.permit.token } : null,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await requireUser(request);
+  const language = await getLanguage(request);
+  const view = await applicationView(session.claims, params.id ?? "", language);
+  if (!view || view.applicantId !== session.user.id) throw new Response("Not found", { status: 404 });
+  const back = `/me/permits/${view.id}`;
+  const refused = async (form: string, submission: Parameters<typeof refusedForm>[0], error: unknown) => {
+    const answer = refusedForm(submission, error);
+    const body = (await answer.json()) as { reply: object };
+    return json({ reply: { ...body.reply, form } }, { status: answer.status });
+  };
+
+  let formData: FormData;
+  let files = new Map<string, UploadedFile>();
+  if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
+    const upload = await readUpload(request, { document: DEFAULT_MAX_DOCUMENT_BYTES });
+    if (!upload.ok) {
+      const message = upload.problem === "tooLarge" ? "services:documents.too_large" : "permits:errors.unreadable";
+      return formError({ status: "error", error: { "": [message] }, form: "upload" });
+    }
+    formData = upload.fields;
+    files = upload.files;
+  } else {
+    formData = await request.formData();
+  }
+  const intent = String(formData.get("intent") ?? "");
+
+  if (intent === "details") {
+    const submission = await parseForm(formData, applicationSchema(currencyMinorDigits(view.currency)));
+    if (submission.status !== "success") return formError({ ...submission.reply(), form: "details" });
+    try {
+      await updateApplication(session.claims, view.id, applicationInput(submission.value));
+    } catch (error) {
+      return refused("details", submission, error);
+    }
+    return redirectWithToast(back, { type: "success", messageKey: "permits:mine.saved" });
+  }
+  if (intent === "upload") {
+    const requirementId = String(formData.get("requirementId") ?? "");
+    const form = `upload-${requirementId}`;
+    if (!view.requirements.some((r) => r.id === requirementId)) return formError({ status: "error", error: { "": ["permits:errors.unreadable"] }, form });
+    const file = files.get("document");
+    if (!file) return formError({ status: "error", error: { [`document-${requirementId}`]: ["permits:validation.document"] }, form });
+    try {
+      await uploadDocument(session.claims, view.id, requirementId, file);
+    } catch (error) {
+      return refused(form, null, error);
+    }
+    return redirectWithToast(back, { type: "success", messageKey: "permits:mine.uploaded" });
+  }
+  if (intent === "submit") {
+    try {
+      const reference = await submitApplication(session.claims, view.id);
+      return redirectWithToast(back, { type: "success", messageKey: "permits:mine.submitted", values: { reference } });
+    } catch (error) {
+      return refused("submit", null, error);
+    }
+  }
+  return formError({ status: "error", error: { "": ["permits:errors.unreadable"] } });
+}
+
+type Reply = ReplyLike & { form?: string };
+
+export default function MyPermitApplication() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>()?.reply as Reply | undefined;
+  const { t } = useTranslation("permits");
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const replyFor = (form: string) => (reply?.form === form ? reply : undefined);
+  return (
+    <div className="container section stack narrow">
+      <p>
+        <Link to="/me/permits" className="back-link">
+          {t("mine.back")}
+        </Link>
+      </p>
+      <h1>
+        <span lang={data.typeName?.lang}>{data.typeName?.text}</span> — <bdi>{data.values.businessName}</bdi>
+      </h1>
+      <p>
+        <span className="badge">{t(`status.${data.status}`)}</span> <bdi>{data.lgu.name}</bdi>
+        {data.reference ? (
+          <>
+            {" "}
+            · {t("mine.reference")} <span dir="ltr">{data.reference}</span>
+          </>
+        ) : null}
+      </p>
+      {data.officerNote && (data.status === "info_requested" || data.status === "rejected") ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>{t(data.status === "rejected" ? "mine.rejectedBecause" : "mine.infoRequested")}</strong>
+          </p>
+          <p dir="auto">{data.officerNote}</p>
+        </div>
+      ) : null}
+      {data.permit ? (
+        <section aria-labelledby="permit-title" className="panel">
+          <h2 id="permit-title">{t("mine.permitTitle")}</h2>
+          <dl className="facts">
+            <dt>{t("mine.permitNumber")}</dt>
+            <dd dir="ltr">{data.permit.number}</dd>
+            <dt>{t("mine.valid")}</dt>
+            <dd>{t("mine.validRange", { from: data.permit.validFrom, until: data.permit.validUntil })}</dd>
+          </dl>
+          <p>
+            <Link to={`/permits/verify/${data.permit.token}`}>{t("mine.verifyLink")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{t("mine.details")}</h2>
+        {data.editable ? (
+          <Form method="post" className="form" noValidate>
+            <FormErrors reply={replyFor("details")} />
+            <input type="hidden" name="intent" value="details" />
+            <PermitApplicationFields reply={replyFor("details")} values={data.values} currency={data.currency} />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("mine.save")}
+            </button>
+          </Form>
+        ) : (
+          <dl className="facts">
+            <dt>{t("fields.businessName")}</dt>
+            <dd>
+              <bdi>{data.values.businessName}</bdi>
+            </dd>
+            <dt>{t("fields.lineOfBusiness")}</dt>
+            <dd>
+              <bdi>{data.values.lineOfBusiness}</bdi>
+            </dd>
+            <dt>{t("fields.address")}</dt>
+            <dd>
+              <bdi>{data.values.address}</bdi>
+            </dd>
+            <dt>{t("fields.ownerName")}</dt>
+            <dd>
+              <bdi>{data.values.ownerName}</bdi>
+            </dd>
+            <dt>{t("fields.declared", { currency: data.currency })}</dt>
+            <dd>{data.declared}</dd>
+          </dl>
+        )}
+        <p>
+          {data.fee ? t("mine.fee", { amount: data.fee }) : data.estimatedFee ? t("mine.estimatedFee", { amount: data.estimatedFee }) : t("mine.feeLater")}
+        </p>
+      </section>
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t("mine.documents")}</h2>
+        <p className="muted">{t("mine.documentsHint")}</p>
+        <ul className="plan-list" role="list">
+          {data.requirements.map((r) => {
+            const form = `upload-${r.id}`;
+            const errors = fieldErrors(replyFor(form), `document-${r.id}`);
+            return (
+              <li key={r.id}>
+                <p>
+                  <strong lang={r.label?.lang}>{r.label?.text}</strong> {r.mandatory ? <span className="badge">{t("mine.mandatory")}</span> : <span className="muted">({t("offered.optional")})</span>}
+                </p>
+                {r.document ? (
+                  <p>
+                    <a href={`/me/permits/${data.id}/documents/${r.document.id}`}>
+                      <bdi>{r.document.fileName}</bdi>
+                    </a>{" "}
+                    <span className="muted">{t("mine.uploadedOn", { date: r.document.uploaded })}</span>
+                  </p>
+                ) : (
+                  <p className="muted">{t("mine.noDocument")}</p>
+                )}
+                {data.editable ? (
+                  <Form method="post" encType="multipart/form-data" className="form form--inline" noValidate>
+                    <FormErrors reply={replyFor(form)} />
+                    <input type="hidden" name="intent" value="upload" />
+                    <input type="hidden" name="requirementId" value={r.id} />
+                    <div className={`field${errors.length ? " field--error" : ""}`}>
+                      <label htmlFor={`document-${r.id}`}>{t(r.document ? "mine.replace" : "mine.choose", { label: r.label?.text ?? "" })}</label>
+                      <p id={`document-${r.id}-hint`} className="field__hint">
+                        {t("mine.fileHint")}
+                      </p>
+                      <input
+                        id={`document-${r.id}`}
+                        name="document"
+                        type="file"
+                        accept="application/pdf,image/jpeg,image/png"
+                        aria-describedby={[`document-${r.id}-hint`, errors.length ? `document-${r.id}-error` : null].filter(Boolean).join(" ")}
+                        aria-invalid={errors.length ? true : undefined}
+                      />
+                      {errors.length ? (
+                        <p id={`document-${r.id}-error`} className="field__error">
+                          {errors.map((key) => t(key, { ns: ["permits", "services"] })).join(" ")}
+                        </p>
+                      ) : null}
+                    </div>
+                    <button type="submit" className="button button--secondary" disabled={busy}>
+                      {t("mine.upload")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {data.editable ? (
+        <Form method="post" className="form">
+          <FormErrors reply={replyFor("submit")} />
+          <input type="hidden" name="intent" value="submit" />
+          <p>{t(data.status === "info_requested" ? "mine.resubmitHint" : "mine.submitHint")}</p>
+          <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>
+            {t(data.status === "info_requested" ? "mine.resubmit" : "mine.submit")}
+          </button>
+        </Form>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("mine.history")}</h2>
+        {data.history.length === 0 ? (
+          <p className="empty">{t("mine.noHistory")}</p>
+        ) : (
+          <ol>
+            {data.history.map((h) => (
+              <li key={h.id}>
+                {h.when}: {t(`status.${h.to}`)}
+                {h.note ? (
+                  <>
+                    {" "}
+                    — <q dir="auto">{h.note}</q>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,169 @@
+/**
+ * Permit applications through the pages: an LGU's offered permits, starting an application
+ * (validation), uploading documents (a renamed file refused by its bytes, an oversize one refused,
+ * nothing stored), submitting, the public status lookup with its second factor and rate limit,
+ * downloading documents (the applicant yes, anyone else no) and verifying an issued permit.
+ */
+import { readdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setAdapters } from "../../app/adapters/index.server";
+import { createLocalStorage } from "../../app/adapters/storage/local.server";
+import { getEnv } from "../../app/config/env.server";
+import { setDbClient } from "../../app/db/client.server";
+import { setupTestDatabase } from "../support/db";
+import { addLguRole, createLgu, createUser } from "../support/factories";
+import { samplePdf, tempUploadsDir } from "../support/org-factories";
+import { answer, context, post, postMultipart, routeCalls, url } from "../support/route-calls";
+
+const db = setupTestDatabase();
+const uploads = tempUploadsDir();
+const storage = createLocalStorage({ root: uploads, secret: getEnv().SESSION_SECRET });
+const { signedIn } = routeCalls(db);
+type Person = Awaited<ReturnType<typeof signedIn>>;
+
+let applicant: Person;
+let stranger: Person;
+let officer: Awaited<ReturnType<typeof createUser>>;
+let lgu: { id: string; slug: string };
+let typeId: string;
+let requirementId: string;
+
+const get = (path: string, cookie = "") => new Request(url(path), { headers: cookie ? { Cookie: cookie } : {} });
+const files = () => readdirSync(uploads, { recursive: true }).filter((f) => String(f).endsWith(".pdf") || String(f).endsWith(".png")).length;
+
+beforeAll(async () => {
+  setDbClient(db().client);
+  setAdapters({ storage });
+  applicant = await signedIn("permit.applicant@example.org");
+  stranger = await signedIn("permit.stranger@example.org");
+  officer = await createUser(db().url);
+  const admin = await createUser(db().url);
+  lgu = await createLgu(db().url, { createdBy: admin.id, verificationStatus: "verified", name: "Naga City" });
+  await addLguRole(db().url, lgu.id, officer.id, "permits_officer");
+  const asOfficer = (query: ReturnType<typeof sql>) => db().client.withRls(officer.claims, (tx) => tx.execute(query));
+  const [type] = (await asOfficer(sql`insert into permit_types (lgu_id, slug, name, fee_schedule, currency, processing_days)
+      values (${lgu.id}, 'new-business', '{"en":"New business permit","fil":"Permit para sa bagong negosyo"}',
+              '{"kind":"fixed","currency":"PHP","amountMinor":150000}', 'PHP', 5) returning id`)) as unknown as [{ id: string }];
+  typeId = type.id;
+  const [requirement] = (await asOfficer(sql`insert into permit_requirements (permit_type_id, label, mandatory) values (${typeId}, '{"en":"DTI business name registration"}', true) returning id`)) as unknown as [{ id: string }];
+  requirementId = requirement.id;
+});
+
+const details = { businessName: "Sari-sari ni Nena", lineOfBusiness: "Retail store", address: "Purok 3, Barangay Sabang", ownerName: "Nena Cruz", ownerPhone: "+63 917 555 0142", declared: "50,000" };
+
+describe("permit applications through the pages", () => {
+  let applicationId: string;
+  let reference: string;
+
+  it("lists the LGU's permits with their fee and documents", async () => {
+    const page = await import("../../app/routes/lgus.$slug_.permits._index");
+    const data = (await (await answer(() => page.loader({ request: get(`/lgus/${lgu.slug}/permits`), params: { slug: lgu.slug }, context }))).json()) as {
+      types: { slug: string; fee: { kind: string; amount: string }; requirements: { mandatory: boolean }[] }[];
+    };
+    expect(data.types).toEqual([expect.objectContaining({ slug: "new-business", fee: { kind: "fixed", amount: "₱1,500.00" }, requirements: [expect.objectContaining({ mandatory: true })] })]);
+    const missing = await answer(() => page.loader({ request: get("/lgus/nowhere/permits"), params: { slug: "nowhere" }, context }));
+    expect(missing.status).toBe(404);
+  });
+
+  it("starts an application for a signed-in person; bad details are refused beside their fields", async () => {
+    const page = await import("../../app/routes/lgus.$slug_.permits.$type.apply");
+    const params = { slug: lgu.slug, type: "new-business" };
+    const path = `/lgus/${lgu.slug}/permits/new-business/apply`;
+    const anonymous = await answer(() => page.loader({ request: get(path), params, context }));
+    expect(anonymous.status).toBe(302);
+    const bad = await answer(() => page.action({ request: post(path, applicant.cookie, { ...details, ownerPhone: "call me", declared: "-5", businessName: "" }), params, context }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      reply: { error: { businessName: ["permits:validation.businessName"], ownerPhone: ["permits:validation.ownerPhone"], declared: ["services:money.negative"] } },
+    });
+    expect(await db().client.sql`select count(*)::int as n from permit_applications`).toEqual([{ n: 0 }]);
+    const ok = await answer(() => page.action({ request: post(path, applicant.cookie, details), params, context }));
+    expect(ok.status).toBe(302);
+    applicationId = ok.headers.get("Location")!.split("/").at(-1)!;
+    expect(await db().client.sql`select status, declared_minor, applicant_id from permit_applications where id = ${applicationId}`).toEqual([
+      { status: "draft", declared_minor: "5000000", applicant_id: applicant.id },
+    ]);
+  });
+
+  it("takes documents checked by their bytes and size, stores nothing refused, and submits once they are in", async () => {
+    const page = await import("../../app/routes/me.permits.$id");
+    const params = { id: applicationId };
+    const path = `/me/permits/${applicationId}`;
+    const upload = (name: string, bytes: Uint8Array) =>
+      answer(() => page.action({ request: postMultipart(path, applicant.cookie, { intent: "upload", requirementId }, { document: { name, bytes, type: "application/pdf" } }), params, context }));
+    const submit = () => answer(() => page.action({ request: post(path, applicant.cookie, { intent: "submit" }), params, context }));
+
+    expect(await (await submit()).json()).toMatchObject({ reply: { form: "submit", error: { "": ["permits:errors.documentsMissing"] } } });
+    const before = files();
+    const disguised = await upload("dti.pdf", new TextEncoder().encode("MZ this is a program, renamed"));
+    expect(await disguised.json()).toMatchObject({ reply: { error: { [`document-${requirementId}`]: ["services:documents.type_not_allowed"] } } });
+    const huge = new Uint8Array(10 * 1024 * 1024 + 10);
+    huge.set(samplePdf());
+    const tooLarge = await upload("big.pdf", huge);
+    expect(tooLarge.status).toBe(400);
+    expect(await tooLarge.json()).toMatchObject({ reply: { error: { "": ["services:documents.too_large"] } } });
+    expect(files()).toBe(before);
+    expect((await upload("dti.pdf", samplePdf())).status).toBe(302);
+    expect(files()).toBe(before + 1);
+
+    // Someone else cannot see, change or upload to it.
+    expect((await answer(() => page.loader({ request: get(path, stranger.cookie), params, context }))).status).toBe(404);
+    expect((await answer(() => page.action({ request: post(path, stranger.cookie, { intent: "submit" }), params, context }))).status).toBe(404);
+
+    const submitted = await submit();
+    expect(submitted.status).toBe(302);
+    [{ reference }] = (await db().client.sql`select reference from permit_applications where id = ${applicationId}`) as unknown as [{ reference: string }];
+    expect(reference).toBe(`${lgu.slug.toUpperCase()}-BP-${new Date().getUTCFullYear()}-000001`);
+    const view = (await (await answer(() => page.loader({ request: get(path, applicant.cookie), params, context }))).json()) as {
+      status: string; editable: boolean; estimatedFee: string; requirements: { document: { id: string } | null }[]; history: { to: string }[];
+    };
+    expect([view.status, view.editable, view.estimatedFee, view.history.map((h) => h.to)]).toEqual(["submitted", false, "₱1,500.00", ["submitted"]]);
+    // Submitted: the details can no longer be changed.
+    const late = await answer(() => page.action({ request: post(path, applicant.cookie, { intent: "details", ...details, businessName: "Changed" }), params, context }));
+    expect(await late.json()).toMatchObject({ reply: { form: "details", error: { "": ["permits:errors.wrongStatus"] } } });
+
+    // The document downloads for its applicant, not for anyone else.
+    const download = await import("../../app/routes/me.permits.$id.documents.$document");
+    const documentId = view.requirements[0]!.document!.id;
+    const fetch = (cookie: string) => answer(() => download.loader({ request: get(`${path}/documents/${documentId}`, cookie), params: { id: applicationId, document: documentId }, context }));
+    const mine = await fetch(applicant.cookie);
+    expect([mine.status, mine.headers.get("Content-Type"), mine.headers.get("Content-Disposition")]).toEqual([200, "application/pdf", 'attachment; filename="dti.pdf"']);
+    expect((await fetch(stranger.cookie)).status).toBe(404);
+  });
+
+  it("answers the public status lookup only with the right second factor, and limits guessing", async () => {
+    const page = await import("../../app/routes/permits.status");
+    const ask = (fields: Record<string, string>, ip: string) =>
+      answer(() => page.action({ request: post("/permits/status", "", fields), params: {}, context: { ...context, clientIp: ip } }));
+    const found = await ask({ reference: reference.toLowerCase(), secondFactor: "sari-sari ni nena" }, "198.51.100.1");
+    expect(await found.json()).toMatchObject({ found: { reference, status: "submitted" } });
+    expect((await (await ask({ reference, secondFactor: "0142" }, "198.51.100.1")).json()) as object).toMatchObject({ found: { status: "submitted" } });
+    // Wrong factor and unknown reference: the same answer.
+    const wrong = await ask({ reference, secondFactor: "9999" }, "198.51.100.1");
+    const unknown = await ask({ reference: reference.replace(/\d$/, "9"), secondFactor: "0142" }, "198.51.100.1");
+    expect([wrong.status, unknown.status]).toEqual([404, 404]);
+    const bodies = (await Promise.all([wrong.json(), unknown.json()])) as { reply: { error: object }; found: null }[];
+    expect(bodies.map((b) => [b.reply.error, b.found])).toEqual([
+      [{ "": ["permits:status.notFound"] }, null],
+      [{ "": ["permits:status.notFound"] }, null],
+    ]);
+    // Guessing one reference from many addresses is cut off too.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await ask({ reference, secondFactor: `${1000 + i}` }, `203.0.113.${i}`)).status);
+    expect(statuses.slice(0, 6).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("verifies an issued permit by its token; anything else is 404", async () => {
+    const asOfficer = (query: ReturnType<typeof sql>) => db().client.withRls(officer.claims, (tx) => tx.execute(query));
+    await asOfficer(sql`select public.assess_permit_fee(${applicationId}, 0)`);
+    await asOfficer(sql`select public.approve_permit_application(${applicationId})`);
+    await asOfficer(sql`select public.issue_permit(${applicationId}, current_date)`);
+    const [{ token }] = (await db().client.sql`select verification_token as token from permits`) as unknown as [{ token: string }];
+    const page = await import("../../app/routes/permits.verify.$token");
+    const data = (await (await answer(() => page.loader({ request: get(`/permits/verify/${token}`), params: { token }, context }))).json()) as { state: string; businessName: string };
+    expect(data).toMatchObject({ state: "valid", businessName: "Sari-sari ni Nena" });
+    for (const bad of ["0".repeat(64), "nope"]) expect((await answer(() => page.loader({ request: get(`/permits/verify/${bad}`), params: { token: bad }, context }))).status).toBe(404);
+  });
+});
