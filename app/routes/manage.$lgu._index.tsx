@@ -120,6 +120,9 @@ export default function ManageLgu() {
             <Link to={`/manage/${lgu.slug}/contributions`}>{t("giving:treasury.title")}</Link>
           </li>
           <li>
+            <Link to={`/manage/${lgu.slug}/permits`}>{t("permits:office.title")}</Link>
+          </li>
+          <li>
             <Link to={`/manage/${lgu.slug}/staff`}>{t("manage.staffLink")}</Link>
           </li>
           {isAdmin ? (

@@ -169,6 +169,9 @@ export default function MyPermitApplication() {
             <dd>{t("mine.validRange", { from: data.permit.validFrom, until: data.permit.validUntil })}</dd>
           </dl>
           <p>
+            <a href={`/permits/${data.permit.number}.pdf`}>{t("mine.permitPdf")}</a>
+          </p>
+          <p>
             <Link to={`/permits/verify/${data.permit.token}`}>{t("mine.verifyLink")}</Link>
           </p>
         </section>

@@ -3,7 +3,8 @@ import { checkA11y, expect, signIn, test } from "./fixtures";
 
 const MEMBER = ["maria.santos@example.org", "tulay-demo-member"] as const;
 
-test("a member abroad applies for a business permit, uploads the documents, submits, and anyone checks the status with the reference", async ({ page, browser }) => {
+test("a member abroad applies for a business permit; the permits office asks for more, assesses and approves; the treasury records the fee; the permit is issued, downloaded and verified", async ({ page, browser }) => {
+  test.slow();
   const stamp = Date.now().toString(36);
   await signIn(page, ...MEMBER);
   await page.goto("/lgus/naga-city/permits?lng=en");
@@ -61,6 +62,61 @@ test("a member abroad applies for a business permit, uploads the documents, subm
   await lookup.getByRole("button", { name: "Check the status" }).click();
   await expect(lookup.locator(".notice[role=status]")).toContainText(`${reference}: Submitted`);
   await visitor.close();
+  const applicationUrl = page.url();
+
+  // The permits office asks for the lease contract.
+  const office = await browser.newContext();
+  const officer = await office.newPage();
+  await signIn(officer, "naga.permits@tulay.example", "tulay-demo-staff");
+  await officer.goto("/manage/naga-city/permits?lng=en");
+  await checkA11y(officer);
+  await officer.getByRole("link", { name: reference }).click();
+  await expect(officer).toHaveURL(/\/manage\/naga-city\/permits\/[0-9a-f-]{36}/);
+  await checkA11y(officer);
+  await officer.locator("#office-info-note").fill("Please upload the lease contract of the store.");
+  await officer.getByRole("button", { name: "Send the request" }).click();
+  await expect(officer.locator(".toast")).toContainText("asked for more information");
+
+  // The applicant reads it, uploads the lease and sends the application back.
+  await page.goto(applicationUrl);
+  await expect(page.locator(".notice")).toContainText("Please upload the lease contract of the store.");
+  await page.locator("form[enctype='multipart/form-data']").nth(2).locator("input[type=file]").setInputFiles({ name: "lease.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+  await page.locator("form[enctype='multipart/form-data']").nth(2).getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.locator(".toast")).toContainText("The document is uploaded.");
+  await page.getByRole("button", { name: "Send it back to the permits office" }).click();
+  await expect(page.locator(".badge").first()).toHaveText("Submitted");
+
+  // Assessed at the published schedule's fee, approved.
+  await officer.reload();
+  await expect(officer.locator("#office-fee")).toHaveValue("500.00");
+  await officer.getByRole("button", { name: "Save the assessment" }).click();
+  await expect(officer.locator(".toast")).toContainText("The fee is assessed.");
+  await officer.getByRole("button", { name: "Approve the application" }).click();
+  await expect(officer.locator(".badge").first()).toHaveText("Approved, waiting for payment");
+
+  // Paid at the treasury (the LGU's admin), then issued.
+  const treasury = await browser.newContext();
+  const cashier = await treasury.newPage();
+  await signIn(cashier, "naga.admin@tulay.example", "tulay-demo-staff");
+  await cashier.goto(officer.url());
+  await cashier.getByRole("button", { name: "Record the payment and issue the official receipt" }).click();
+  await expect(cashier.locator(".toast")).toContainText("The payment is recorded");
+  await checkA11y(cashier);
+  await treasury.close();
+  await officer.reload();
+  await officer.getByRole("button", { name: "Issue the permit" }).click();
+  await expect(officer.locator(".badge").first()).toHaveText("Permit issued");
+  await office.close();
+
+  // The holder downloads the permit and follows its verification link, as the QR code would.
+  await page.goto(applicationUrl);
+  await expect(page.getByRole("heading", { name: "Your permit" })).toBeVisible();
+  const pdfHref = await page.getByRole("link", { name: "Your permit (PDF, with its QR code)" }).getAttribute("href");
+  const pdf = await page.request.get(pdfHref!);
+  expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+  await page.getByRole("link", { name: /public verification page/ }).click();
+  await expect(page.locator(".notice[role=status]")).toHaveText("Genuine and valid today.");
+  await checkA11y(page);
 });
 
 test.describe("in Arabic, on a phone", () => {

@@ -167,3 +167,66 @@ describe("permit applications through the pages", () => {
     for (const bad of ["0".repeat(64), "nope"]) expect((await answer(() => page.loader({ request: get(`/permits/verify/${bad}`), params: { token: bad }, context }))).status).toBe(404);
   });
 });
+
+describe("the permits office's pages", () => {
+  it("list the queue with counts and age, act on an application, and hand the permit PDF to its holder and staff only", async () => {
+    const officerPerson = await signedIn("permit.officer@example.org");
+    const treasurerPerson = await signedIn("permit.treasurer@example.org");
+    await addLguRole(db().url, lgu.id, officerPerson.id, "permits_officer");
+    await addLguRole(db().url, lgu.id, treasurerPerson.id, "treasurer");
+    // A fresh application, submitted.
+    const apply = await import("../../app/routes/lgus.$slug_.permits.$type.apply");
+    const started = await answer(() =>
+      apply.action({ request: post(`/lgus/${lgu.slug}/permits/new-business/apply`, applicant.cookie, { ...details, businessName: "Karinderya ni Nena", declared: "0" }), params: { slug: lgu.slug, type: "new-business" }, context }),
+    );
+    const id = started.headers.get("Location")!.split("/").at(-1)!;
+    const mine = await import("../../app/routes/me.permits.$id");
+    await answer(() => mine.action({ request: postMultipart(`/me/permits/${id}`, applicant.cookie, { intent: "upload", requirementId }, { document: { name: "dti.pdf", bytes: samplePdf(), type: "application/pdf" } }), params: { id }, context }));
+    expect((await answer(() => mine.action({ request: post(`/me/permits/${id}`, applicant.cookie, { intent: "submit" }), params: { id }, context }))).status).toBe(302);
+
+    const queue = await import("../../app/routes/manage.$lgu.permits._index");
+    const listed = (await (await answer(() => queue.loader({ request: get(`/manage/${lgu.slug}/permits`, officerPerson.cookie), params: { lgu: lgu.slug }, context }))).json()) as {
+      counts: Record<string, number>; rows: { id: string; ageDays: number }[];
+    };
+    expect(listed.counts).toMatchObject({ submitted: 1, issued: 1 });
+    expect(listed.rows).toEqual([expect.objectContaining({ id, ageDays: 0 })]);
+    // Not for the applicant, who is no staff of the LGU.
+    expect((await answer(() => queue.loader({ request: get(`/manage/${lgu.slug}/permits`, applicant.cookie), params: { lgu: lgu.slug }, context }))).status).toBe(403);
+
+    const page = await import("../../app/routes/manage.$lgu.permits.$id");
+    const params = { lgu: lgu.slug, id };
+    const act = (cookie: string, fields: Record<string, string>) => answer(() => page.action({ request: post(`/manage/${lgu.slug}/permits/${id}`, cookie, fields), params, context }));
+    const view = async (cookie: string) =>
+      (await (await answer(() => page.loader({ request: get(`/manage/${lgu.slug}/permits/${id}`, cookie), params, context }))).json()) as {
+        status: string; suggestedFee: string; can: Record<string, boolean>; paymentKey: string; requirements: { document: unknown }[];
+      };
+    const first = await view(officerPerson.cookie);
+    expect([first.status, first.suggestedFee, first.can.assess, first.can.recordPayment]).toEqual(["submitted", "1500.00", true, false]);
+    // The treasurer sees the application but neither its documents nor the officer's actions.
+    const asTreasurer = await view(treasurerPerson.cookie);
+    expect([asTreasurer.can.assess, asTreasurer.requirements[0]!.document]).toEqual([false, null]);
+    expect(await (await act(treasurerPerson.cookie, { intent: "assess", fee: "500" })).json()).toMatchObject({ reply: { form: "assess", error: { "": ["permits:errors.notOfficer"] } } });
+
+    expect(await (await act(officerPerson.cookie, { intent: "requestInfo", note: "ok" })).json()).toMatchObject({ reply: { form: "requestInfo", error: { note: ["permits:errors.noteRequired"] } } });
+    expect(await (await act(officerPerson.cookie, { intent: "assess", fee: "-1" })).json()).toMatchObject({ reply: { error: { fee: ["services:money.negative"] } } });
+    expect((await act(officerPerson.cookie, { intent: "assess", fee: "1500" })).status).toBe(302);
+    expect((await act(officerPerson.cookie, { intent: "approve" })).status).toBe(302);
+    const approved = await view(treasurerPerson.cookie);
+    expect([approved.status, approved.can.recordPayment]).toEqual(["approved", true]);
+    expect(await (await act(treasurerPerson.cookie, { intent: "recordPayment", key: approved.paymentKey, amount: "400" })).json()).toMatchObject({ reply: { error: { amount: ["permits:errors.amountNotFee"] } } });
+    expect((await act(treasurerPerson.cookie, { intent: "recordPayment", key: approved.paymentKey, amount: "1500" })).status).toBe(302);
+    expect((await act(treasurerPerson.cookie, { intent: "recordPayment", key: approved.paymentKey, amount: "1500" })).status).toBe(302); // the same form again: the same receipt, recorded once
+    expect(await db().client.sql`select count(*)::int as n from service_payments where subject_id = ${id}`).toEqual([{ n: 1 }]);
+    expect(await (await act(officerPerson.cookie, { intent: "issue", validFrom: "not a date" })).json()).toMatchObject({ reply: { error: { validFrom: ["permits:errors.validFromInvalid"] } } });
+    expect((await act(officerPerson.cookie, { intent: "issue", validFrom: new Date().toISOString().slice(0, 10) })).status).toBe(302);
+
+    const [{ number }] = (await db().client.sql`select number from permits p where p.application_id = ${id}`) as unknown as [{ number: string }];
+    const pdfRoute = await import("../../app/routes/permits.$number[.]pdf");
+    const pdf = (cookie: string) => answer(() => pdfRoute.loader({ request: get(`/permits/${number}.pdf`, cookie), params: { number }, context }));
+    for (const who of [applicant, officerPerson, treasurerPerson]) {
+      const response = await pdf(who.cookie);
+      expect([response.status, response.headers.get("Content-Type")]).toEqual([200, "application/pdf"]);
+    }
+    expect((await pdf(stranger.cookie)).status).toBe(404);
+  });
+});

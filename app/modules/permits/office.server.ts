@@ -1,0 +1,152 @@
+/**
+ * The permits office's side: the queue of an LGU's applications (counts by status, age since
+ * submission), acting on one (request information, assess the fee, approve, reject, record a fee
+ * paid at the treasury, issue), the time figures, and the permit PDF. Reads run under the caller's
+ * RLS (officers see only their LGU's applications); every action is a database function that checks
+ * the role and the status itself and writes history and audit.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { withRls, type JwtClaims } from "~/db/client.server";
+import { lgus, permitApplications, permits, permitTypes, type LocalizedText } from "~/db/schema";
+import { localized } from "~/i18n/localized";
+import { parseMajorUnits } from "~/modules/money/major-units";
+import { FormProblem } from "~/modules/organisations/errors.server";
+import { currencyMinorDigits } from "~/i18n/format";
+import { permitProblem } from "./applications.server";
+import { permitPdf } from "./permit-pdf.server";
+
+export const QUEUE_PAGE_SIZE = 25;
+import type { QueueFilter } from "./vocabulary";
+
+const STATUSES = ["submitted", "info_requested", "assessed", "approved", "paid", "issued", "rejected"] as const;
+
+/** The LGU's applications (drafts are the applicants' own business), newest submission first within a filter. */
+export async function officerQueue(claims: JwtClaims, lguId: string, filter: QueueFilter, page: number, language: string) {
+  return withRls(claims, async (tx) => {
+    const counts = await tx
+      .select({ status: permitApplications.status, n: count() })
+      .from(permitApplications)
+      .where(and(eq(permitApplications.lguId, lguId), inArray(permitApplications.status, [...STATUSES])))
+      .groupBy(permitApplications.status);
+    const statuses = filter === "all" ? [...STATUSES] : filter === "waiting" ? (["submitted"] as const) : ([filter] as const);
+    const where = and(eq(permitApplications.lguId, lguId), inArray(permitApplications.status, [...statuses]));
+    const total = counts.filter((c) => (statuses as readonly string[]).includes(c.status)).reduce((sum, c) => sum + c.n, 0);
+    const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+    const current = Math.min(Math.max(1, page), pages);
+    const rows = await tx
+      .select({
+        id: permitApplications.id,
+        reference: permitApplications.reference,
+        status: permitApplications.status,
+        businessName: permitApplications.businessName,
+        typeName: permitTypes.name,
+        submittedAt: permitApplications.submittedAt,
+        updatedAt: permitApplications.updatedAt,
+        ageDays: sql<number>`floor(extract(epoch from (now() - ${permitApplications.submittedAt})) / 86400)::integer`.mapWith(Number),
+      })
+      .from(permitApplications)
+      .innerJoin(permitTypes, eq(permitTypes.id, permitApplications.permitTypeId))
+      .where(where)
+      // The longest-waiting first, where waiting matters; the newest first otherwise.
+      .orderBy(...(filter === "issued" || filter === "rejected" || filter === "all" ? [desc(permitApplications.updatedAt)] : [asc(permitApplications.submittedAt)]), asc(permitApplications.id))
+      .limit(QUEUE_PAGE_SIZE)
+      .offset((current - 1) * QUEUE_PAGE_SIZE);
+    return {
+      counts: Object.fromEntries(STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0])) as Record<(typeof STATUSES)[number], number>,
+      rows: rows.map((r) => ({ ...r, typeName: localized(r.typeName as LocalizedText, language) })),
+      total,
+      page: current,
+      pages,
+    };
+  });
+}
+
+/** Median days from submission to issue, by permit type (officers only). */
+export async function processingTimes(claims: JwtClaims, lguId: string, language: string) {
+  return withRls(claims, async (tx) => {
+    const rows = await tx.execute<{ permit_type_id: string; issued: number; median_days: string }>(sql`select * from public.permit_processing_times(${lguId}::uuid)`);
+    const names = await tx.select({ id: permitTypes.id, name: permitTypes.name }).from(permitTypes).where(eq(permitTypes.lguId, lguId));
+    return rows.map((r) => ({ type: localized(names.find((n) => n.id === r.permit_type_id)?.name as LocalizedText, language), issued: Number(r.issued), medianDays: Number(r.median_days) }));
+  }).catch(permitProblem);
+}
+
+export type OfficerAction =
+  | { intent: "requestInfo"; note: string }
+  | { intent: "assess"; fee: string }
+  | { intent: "approve" }
+  | { intent: "reject"; note: string }
+  | { intent: "recordPayment"; key: string; amount: string }
+  | { intent: "issue"; validFrom: string };
+
+/** One action on an application; refusals come back as FormProblems with translated messages. */
+export async function actOnApplication(claims: JwtClaims, id: string, currency: string, action: OfficerAction) {
+  const money = (text: string, field: string) => {
+    const parsed = parseMajorUnits(text, currencyMinorDigits(currency));
+    if (!parsed.ok) throw new FormProblem(field, `services:${parsed.code}`);
+    return parsed.minor;
+  };
+  const query = (() => {
+    switch (action.intent) {
+      case "requestInfo":
+        return sql`select public.request_permit_information(${id}::uuid, ${action.note})`;
+      case "assess":
+        return sql`select public.assess_permit_fee(${id}::uuid, ${money(action.fee, "fee")}::bigint)`;
+      case "approve":
+        return sql`select public.approve_permit_application(${id}::uuid)`;
+      case "reject":
+        return sql`select public.reject_permit_application(${id}::uuid, ${action.note})`;
+      case "recordPayment":
+        if (!/^[0-9a-f-]{36}$/i.test(action.key)) throw new FormProblem("", "permits:errors.unreadable");
+        return sql`select public.record_permit_fee_payment(${id}::uuid, ${money(action.amount, "amount")}::bigint, 'cash', 'treasurer', ${`counter-${action.key}`})`;
+      case "issue":
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(action.validFrom)) throw new FormProblem("validFrom", "permits:errors.validFromInvalid");
+        return sql`select public.issue_permit(${id}::uuid, ${action.validFrom}::date)`;
+    }
+  })();
+  await withRls(claims, (tx) => tx.execute(query)).catch((error: unknown) => {
+    const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: string };
+    // A bad date the database could not even read.
+    if (cause.code === "22008" || cause.code === "22007") throw new FormProblem("validFrom", "permits:errors.validFromInvalid");
+    permitProblem(error);
+  });
+}
+
+/** The permit as PDF for its holder or the LGU's staff (RLS), or null. */
+export async function permitPdfFor(claims: JwtClaims, number: string, language: string, siteUrl: string) {
+  if (!/^[A-Z0-9-]{6,80}$/.test(number)) return null;
+  const [row] = await withRls(claims, (tx) =>
+    tx
+      .select({
+        number: permits.number,
+        token: permits.verificationToken,
+        validFrom: permits.validFrom,
+        validUntil: permits.validUntil,
+        issuedAt: permits.issuedAt,
+        businessName: permitApplications.businessName,
+        lineOfBusiness: permitApplications.lineOfBusiness,
+        address: permitApplications.address,
+        ownerName: permitApplications.ownerName,
+        lguName: lgus.name,
+      })
+      .from(permits)
+      .innerJoin(permitApplications, eq(permitApplications.id, permits.applicationId))
+      .innerJoin(lgus, eq(lgus.id, permits.lguId))
+      .where(and(eq(permits.number, number), isNotNull(permits.issuedAt))),
+  );
+  if (!row) return null;
+  return permitPdf(
+    {
+      lguName: row.lguName,
+      permitNumber: row.number,
+      businessName: row.businessName,
+      lineOfBusiness: row.lineOfBusiness,
+      address: row.address,
+      ownerName: row.ownerName,
+      validFrom: row.validFrom,
+      validUntil: row.validUntil,
+      issuedOn: row.issuedAt,
+      verificationUrl: `${siteUrl}/permits/verify/${row.token}`,
+    },
+    language,
+  );
+}
