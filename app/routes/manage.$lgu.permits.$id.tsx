@@ -7,7 +7,8 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
 import { applicationView } from "~/modules/permits/applications.server";
-import { actOnApplication, type OfficerAction } from "~/modules/permits/office.server";
+import { siteUrl } from "~/modules/auth/emails.server";
+import { actOnApplication, notifyApplicant, type OfficerAction } from "~/modules/permits/office.server";
 import { toMajorUnits } from "~/modules/projects/editing.server";
 import { formError } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
@@ -83,13 +84,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   const make = actions[intent];
   if (!make) return formError({ status: "error", error: { "": ["permits:errors.unreadable"] } });
+  const chosen = make();
   try {
-    await actOnApplication(session.claims, view.id, view.currency, make());
+    await actOnApplication(session.claims, view.id, view.currency, chosen);
   } catch (error) {
     const answer = refusedForm(null, error);
     const body = (await answer.json()) as { reply: object };
     return json({ reply: { ...body.reply, form: intent } }, { status: answer.status });
   }
+  await notifyApplicant(view.id, chosen.intent, siteUrl(request));
   return redirectWithToast(`/manage/${lgu.slug}/permits/${view.id}`, { type: "success", messageKey: `permits:office.done.${intent}` });
 }
 

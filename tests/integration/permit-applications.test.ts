@@ -13,12 +13,13 @@ import { getEnv } from "../../app/config/env.server";
 import { setDbClient } from "../../app/db/client.server";
 import { setupTestDatabase } from "../support/db";
 import { addLguRole, createLgu, createUser } from "../support/factories";
-import { samplePdf, tempUploadsDir } from "../support/org-factories";
+import { capturingEmail, samplePdf, tempUploadsDir } from "../support/org-factories";
 import { answer, context, post, postMultipart, routeCalls, url } from "../support/route-calls";
 
 const db = setupTestDatabase();
 const uploads = tempUploadsDir();
 const storage = createLocalStorage({ root: uploads, secret: getEnv().SESSION_SECRET });
+const mail = capturingEmail();
 const { signedIn } = routeCalls(db);
 type Person = Awaited<ReturnType<typeof signedIn>>;
 
@@ -34,7 +35,7 @@ const files = () => readdirSync(uploads, { recursive: true }).filter((f) => Stri
 
 beforeAll(async () => {
   setDbClient(db().client);
-  setAdapters({ storage });
+  setAdapters({ storage, email: mail.port });
   applicant = await signedIn("permit.applicant@example.org");
   stranger = await signedIn("permit.stranger@example.org");
   officer = await createUser(db().url);
@@ -209,8 +210,13 @@ describe("the permits office's pages", () => {
 
     expect(await (await act(officerPerson.cookie, { intent: "requestInfo", note: "ok" })).json()).toMatchObject({ reply: { form: "requestInfo", error: { note: ["permits:errors.noteRequired"] } } });
     expect(await (await act(officerPerson.cookie, { intent: "assess", fee: "-1" })).json()).toMatchObject({ reply: { error: { fee: ["services:money.negative"] } } });
+    mail.sent.length = 0;
     expect((await act(officerPerson.cookie, { intent: "assess", fee: "1500" })).status).toBe(302);
     expect((await act(officerPerson.cookie, { intent: "approve" })).status).toBe(302);
+    // The applicant is told (assessing alone sends nothing): approved, with the fee and a link.
+    expect(mail.sent.map((m) => [m.to, m.subject])).toEqual([["permit.applicant@example.org", expect.stringMatching(/is approved$/)]]);
+    expect(mail.sent[0]!.text).toContain("₱1,500.00");
+    expect(mail.sent[0]!.text).toContain(`/me/permits/${id}`);
     const approved = await view(treasurerPerson.cookie);
     expect([approved.status, approved.can.recordPayment]).toEqual(["approved", true]);
     expect(await (await act(treasurerPerson.cookie, { intent: "recordPayment", key: approved.paymentKey, amount: "400" })).json()).toMatchObject({ reply: { error: { amount: ["permits:errors.amountNotFee"] } } });

@@ -6,12 +6,15 @@
  * the role and the status itself and writes history and audit.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { withRls, type JwtClaims } from "~/db/client.server";
+import { getEmailPort } from "~/adapters/index.server";
+import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { lgus, permitApplications, permits, permitTypes, type LocalizedText } from "~/db/schema";
 import { localized } from "~/i18n/localized";
 import { parseMajorUnits } from "~/modules/money/major-units";
 import { FormProblem } from "~/modules/organisations/errors.server";
-import { currencyMinorDigits } from "~/i18n/format";
+import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { currencyMinorDigits, formatMoney } from "~/i18n/format";
+import { i18nServer } from "~/i18n/i18next.server";
 import { permitProblem } from "./applications.server";
 import { permitPdf } from "./permit-pdf.server";
 
@@ -149,4 +152,42 @@ export async function permitPdfFor(claims: JwtClaims, number: string, language: 
     },
     language,
   );
+}
+
+const NOTIFIED = new Set(["requestInfo", "reject", "approve", "issue"]);
+
+/**
+ * Tells the applicant by email, in their language, that the office acted: more information is
+ * needed (with the officer's words), the application was refused (why), approved (pay the fee), or
+ * the permit was issued. Read as the server after the action succeeded under the officer's RLS.
+ */
+export async function notifyApplicant(applicationId: string, intent: OfficerAction["intent"], siteUrl: string): Promise<boolean> {
+  if (!NOTIFIED.has(intent)) return false;
+  const [row] = await asService((tx) =>
+    tx.execute<{ email: string | null; locale: string | null; reference: string | null; business_name: string; officer_note: string | null; lgu_name: string; fee_minor: string | null; currency: string }>(sql`
+      select u.email, p.preferred_locale as locale, a.reference, a.business_name, a.officer_note, l.name as lgu_name, a.fee_minor, a.currency
+      from public.permit_applications a
+      join public.lgus l on l.id = a.lgu_id
+      left join auth.users u on u.id = a.applicant_id
+      left join public.profiles p on p.id = a.applicant_id
+      where a.id = ${applicationId}::uuid`),
+  );
+  if (!row?.email) return false;
+  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const t = await i18nServer.getFixedT(locale, "permits");
+  const values = {
+    reference: row.reference ?? "",
+    business: row.business_name,
+    lgu: row.lgu_name,
+    note: row.officer_note ?? "",
+    fee: row.fee_minor === null ? "" : formatMoney(Number(row.fee_minor), row.currency, locale),
+    link: `${siteUrl}/me/permits/${applicationId}`,
+  };
+  await getEmailPort().send({
+    to: row.email,
+    subject: t(`emails.${intent}.subject`, values),
+    text: [t(`emails.${intent}.body`, values), "", t("emails.signature")].join("\n"),
+    template: `permit-${intent}`,
+  });
+  return true;
 }
