@@ -59,6 +59,9 @@ export default function PermitsQueue() {
         </Link>
       </p>
       <h1>{t("office.title")}</h1>
+      <p>
+        <Link to={`/manage/${lgu.slug}/permits/types`}>{t("types.title")}</Link>
+      </p>
       <nav aria-label={t("office.filters")}>
         <ul className="inline-list" role="list">
           {queueFilters.map((f) => (

@@ -68,6 +68,9 @@ test("a member abroad applies for a business permit; the permits office asks for
   const office = await browser.newContext();
   const officer = await office.newPage();
   await signIn(officer, "naga.permits@tulay.example", "tulay-demo-staff");
+  await officer.goto("/manage/naga-city/permits/types?lng=en");
+  await expect(officer.locator("strong", { hasText: "Business permit (new business)" })).toBeVisible();
+  await checkA11y(officer);
   await officer.goto("/manage/naga-city/permits?lng=en");
   await checkA11y(officer);
   await officer.getByRole("link", { name: reference }).click();

@@ -236,3 +236,44 @@ describe("the permits office's pages", () => {
     expect((await pdf(stranger.cookie)).status).toBe(404);
   });
 });
+
+describe("permit types, as the permits office defines them", () => {
+  it("are added with a fixed or bracketed fee and their documents; bad schedules and taken names are refused; switching one off hides it", async () => {
+    const officerPerson = await signedIn("types.officer@example.org");
+    const editorPerson = await signedIn("types.editor@example.org");
+    await addLguRole(db().url, lgu.id, officerPerson.id, "permits_officer");
+    await addLguRole(db().url, lgu.id, editorPerson.id, "editor");
+    const page = await import("../../app/routes/manage.$lgu.permits.types");
+    const params = { lgu: lgu.slug };
+    const path = `/manage/${lgu.slug}/permits/types`;
+    const act = (cookie: string, fields: Record<string, string>) => answer(() => page.action({ request: post(path, cookie, fields), params, context }));
+    const base = { intent: "create", nameEn: "Special events permit", currency: "PHP", processingDays: "3", validityMonths: "1", required: "Barangay clearance\nEvent plan", optional: "Insurance" };
+
+    expect((await act(editorPerson.cookie, { ...base, slug: "events", feeKind: "fixed", fixedAmount: "300" })).status).toBe(403);
+    const gap = await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "bracketed", figure: "gross_sales", brackets: "0; 100000; 100\n200000; ; 500" });
+    expect(await gap.json()).toMatchObject({ reply: { error: { brackets: ["services:fees.brackets_gap"] } } });
+    const noDocs = await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "fixed", fixedAmount: "300", required: " \n " });
+    expect(await noDocs.json()).toMatchObject({ reply: { error: { required: ["permits:types.validation.required"] } } });
+    expect((await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "bracketed", figure: "gross_sales", brackets: "0; 100000; 100\n100000; ; 500; 0.5" })).status).toBe(302);
+    const taken = await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "fixed", fixedAmount: "300" });
+    expect(await taken.json()).toMatchObject({ reply: { error: { slug: ["permits:types.validation.slugTaken"] } } });
+
+    const [events] = (await db().client.sql`select id, fee_schedule, processing_days from permit_types where lgu_id = ${lgu.id} and slug = 'events'`) as unknown as [{ id: string; fee_schedule: { brackets: object[] }; processing_days: number }];
+    expect(events.fee_schedule.brackets).toEqual([
+      { fromMinor: 0, toMinor: 10_000_000, fixedMinor: 10_000 },
+      { fromMinor: 10_000_000, toMinor: null, fixedMinor: 50_000, rateBasisPoints: 50 },
+    ]);
+    expect(await db().client.sql`select label->>'en' as label, mandatory from permit_requirements where permit_type_id = ${events.id} order by position`).toEqual([
+      { label: "Barangay clearance", mandatory: true },
+      { label: "Event plan", mandatory: true },
+      { label: "Insurance", mandatory: false },
+    ]);
+    const publicList = await import("../../app/routes/lgus.$slug_.permits._index");
+    const offered = async () =>
+      ((await (await answer(() => publicList.loader({ request: get(`/lgus/${lgu.slug}/permits`), params: { slug: lgu.slug }, context }))).json()) as { types: { slug: string }[] }).types.map((t) => t.slug);
+    expect(await offered()).toContain("events");
+    expect((await act(officerPerson.cookie, { intent: "deactivate", id: events.id })).status).toBe(302);
+    expect(await offered()).not.toContain("events");
+    expect(await db().client.sql`select count(*)::int as n from audit_log where subject_table = 'permit_types' and subject_id = ${events.id}`).toEqual([{ n: 2 }]);
+  });
+});

@@ -191,3 +191,59 @@ export async function notifyApplicant(applicationId: string, intent: OfficerActi
   });
   return true;
 }
+
+/** The LGU's permit types as its officers manage them (active or not), with requirement counts. */
+export async function officePermitTypes(claims: JwtClaims, lguId: string, language: string) {
+  const rows = await withRls(claims, (tx) =>
+    tx
+      .select({
+        id: permitTypes.id,
+        slug: permitTypes.slug,
+        name: permitTypes.name,
+        active: permitTypes.active,
+        currency: permitTypes.currency,
+        processingDays: permitTypes.processingDays,
+        requirements: sql<number>`(select count(*) from public.permit_requirements r where r.permit_type_id = ${permitTypes.id})::integer`.mapWith(Number),
+        applications: sql<number>`(select count(*) from public.permit_applications a where a.permit_type_id = ${permitTypes.id})::integer`.mapWith(Number),
+      })
+      .from(permitTypes)
+      .where(eq(permitTypes.lguId, lguId))
+      .orderBy(asc(permitTypes.slug)),
+  );
+  return rows.map((r) => ({ ...r, name: localized(r.name as LocalizedText, language) }));
+}
+
+/** A new permit type with its requirements, in one transaction, as the officer (RLS checks the role). */
+export async function createPermitType(
+  claims: JwtClaims,
+  lguId: string,
+  input: { slug: string; name: LocalizedText; description: LocalizedText; schedule: unknown; currency: string; processingDays: number; validityMonths: number; requirements: { label: string; mandatory: boolean }[] },
+) {
+  await withRls(claims, async (tx) => {
+    const [type] = await tx
+      .insert(permitTypes)
+      .values({ lguId, slug: input.slug, name: input.name, description: input.description, feeSchedule: input.schedule, currency: input.currency, processingDays: input.processingDays, validityMonths: input.validityMonths })
+      .returning({ id: permitTypes.id });
+    for (const [position, requirement] of input.requirements.entries()) {
+      await tx.execute(sql`insert into public.permit_requirements (permit_type_id, label, mandatory, position)
+        values (${type!.id}, ${JSON.stringify({ en: requirement.label })}::jsonb, ${requirement.mandatory}, ${position})`);
+    }
+  }).catch((error: unknown) => {
+    const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: string; constraint_name?: string };
+    if (cause.code === "23505") throw new FormProblem("slug", "permits:types.validation.slugTaken", 409);
+    if (cause.code === "42501") throw new FormProblem("", "permits:errors.notOfficer", 403);
+    throw error;
+  });
+}
+
+/** Offers a type online again, or stops offering it (applications already made go on). */
+export async function setPermitTypeActive(claims: JwtClaims, lguId: string, typeId: string, active: boolean) {
+  const changed = await withRls(claims, (tx) =>
+    tx
+      .update(permitTypes)
+      .set({ active, updatedAt: new Date() })
+      .where(and(eq(permitTypes.id, typeId), eq(permitTypes.lguId, lguId)))
+      .returning({ id: permitTypes.id }),
+  );
+  if (changed.length === 0) throw new FormProblem("", "permits:errors.notOfficer", 403);
+}
