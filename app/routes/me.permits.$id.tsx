@@ -9,7 +9,7 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { readUpload, type UploadedFile } from "~/modules/files/upload.server";
 import { refusedForm } from "~/modules/organisations/access.server";
-import { applicationView, submitApplication, updateApplication, uploadDocument } from "~/modules/permits/applications.server";
+import { applicationView, renewPermit, submitApplication, updateApplication, uploadDocument } from "~/modules/permits/applications.server";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "~/modules/permits/documents.server";
 import { applicationInput, applicationSchema } from "~/modules/permits/schema";
 import { toMajorUnits } from "~/modules/projects/editing.server";
@@ -120,6 +120,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return refused("submit", null, error);
     }
   }
+  if (intent === "renew") {
+    try {
+      const id = await renewPermit(session.claims, view.id);
+      return redirectWithToast(`/me/permits/${id}`, { type: "success", messageKey: "permits:mine.renewalStarted" });
+    } catch (error) {
+      return refused("renew", null, error);
+    }
+  }
   return formError({ status: "error", error: { "": ["permits:errors.unreadable"] } });
 }
 
@@ -174,6 +182,14 @@ export default function MyPermitApplication() {
           <p>
             <Link to={`/permits/verify/${data.permit.token}`}>{t("mine.verifyLink")}</Link>
           </p>
+          <Form method="post">
+            <FormErrors reply={replyFor("renew")} />
+            <input type="hidden" name="intent" value="renew" />
+            <p className="muted">{t("mine.renewHint")}</p>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("mine.renew")}
+            </button>
+          </Form>
         </section>
       ) : null}
 

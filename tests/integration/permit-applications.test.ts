@@ -234,6 +234,16 @@ describe("the permits office's pages", () => {
       expect([response.status, response.headers.get("Content-Type")]).toEqual([200, "application/pdf"]);
     }
     expect((await pdf(stranger.cookie)).status).toBe(404);
+
+    // The holder renews from it: a new draft with the details copied, pointing at the permit.
+    const renew = await answer(() => mine.action({ request: post(`/me/permits/${id}`, applicant.cookie, { intent: "renew" }), params: { id }, context }));
+    expect(renew.status).toBe(302);
+    const renewalId = renew.headers.get("Location")!.split("/").at(-1)!;
+    expect(await db().client.sql`select a.status, a.business_name, a.declared_minor, a.renewal_of = p.id as renews from permit_applications a, permits p
+                                   where a.id = ${renewalId} and p.application_id = ${id}`).toEqual([{ status: "draft", business_name: "Karinderya ni Nena", declared_minor: "0", renews: true }]);
+    // A draft is not renewable.
+    const notIssued = await answer(() => mine.action({ request: post(`/me/permits/${renewalId}`, applicant.cookie, { intent: "renew" }), params: { id: renewalId }, context }));
+    expect(await notIssued.json()).toMatchObject({ reply: { form: "renew", error: { "": ["permits:errors.notRenewable"] } } });
   });
 });
 

@@ -80,14 +80,14 @@ export async function offeredPermitTypes(claims: JwtClaims | null, lguId: string
 }
 
 /** Starts a draft for the signed-in person; returns its id. */
-export async function startApplication(claims: JwtClaims, lguId: string, typeId: string, input: ApplicationInput): Promise<string> {
+export async function startApplication(claims: JwtClaims, lguId: string, typeId: string, input: ApplicationInput, renewalOf: string | null = null): Promise<string> {
   return withRls(claims, async (tx) => {
     const [type] = await tx.select({ currency: permitTypes.currency }).from(permitTypes).where(and(eq(permitTypes.id, typeId), eq(permitTypes.lguId, lguId), eq(permitTypes.active, true)));
     if (!type) throw new FormProblem("", "permits:errors.typeInactive", 404);
     // Only the columns applicants may write are named (column grants; drizzle's insert names them all).
     const [row] = await tx.execute<{ id: string }>(sql`
-      insert into public.permit_applications (lgu_id, permit_type_id, applicant_id, business_name, line_of_business, address, owner_name, owner_phone, declared_minor, currency)
-      values (${lguId}, ${typeId}, ${claims.sub}, ${input.businessName}, ${input.lineOfBusiness}, ${input.address}, ${input.ownerName}, ${input.ownerPhone}, ${input.declaredMinor}, ${type.currency})
+      insert into public.permit_applications (lgu_id, permit_type_id, applicant_id, business_name, line_of_business, address, owner_name, owner_phone, declared_minor, currency, renewal_of)
+      values (${lguId}, ${typeId}, ${claims.sub}, ${input.businessName}, ${input.lineOfBusiness}, ${input.address}, ${input.ownerName}, ${input.ownerPhone}, ${input.declaredMinor}, ${type.currency}, ${renewalOf}::uuid)
       returning id`);
     return row!.id;
   }).catch(permitProblem);
@@ -247,4 +247,26 @@ export async function verifyPermit(token: string) {
     ),
   );
   return row ?? null;
+}
+
+/**
+ * Renews an issued permit: a new draft of the same type (or the LGU's "renewal" type when it offers
+ * one), with the business's details copied and the declared figure left for this year's. Only the
+ * holder may (RLS and app_private.own_permit); returns the new draft's id.
+ */
+export async function renewPermit(claims: JwtClaims, applicationId: string): Promise<string> {
+  const [previous] = await withRls(claims, (tx) =>
+    tx
+      .select({ application: permitApplications, permitId: permits.id })
+      .from(permitApplications)
+      .innerJoin(permits, eq(permits.applicationId, permitApplications.id))
+      .where(and(eq(permitApplications.id, applicationId), eq(permitApplications.applicantId, claims.sub))),
+  );
+  if (!previous) throw new FormProblem("", "permits:errors.notRenewable", 409);
+  const a = previous.application;
+  const [renewalType] = await withRls(claims, (tx) =>
+    tx.select({ id: permitTypes.id }).from(permitTypes).where(and(eq(permitTypes.lguId, a.lguId), eq(permitTypes.slug, "renewal"), eq(permitTypes.active, true))),
+  );
+  const input = { businessName: a.businessName, lineOfBusiness: a.lineOfBusiness, address: a.address, ownerName: a.ownerName, ownerPhone: a.ownerPhone, declaredMinor: 0 };
+  return startApplication(claims, a.lguId, renewalType?.id ?? a.permitTypeId, input, previous.permitId);
 }
