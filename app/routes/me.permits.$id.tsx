@@ -9,7 +9,8 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { readUpload, type UploadedFile } from "~/modules/files/upload.server";
 import { refusedForm } from "~/modules/organisations/access.server";
-import { applicationView, renewPermit, submitApplication, updateApplication, uploadDocument } from "~/modules/permits/applications.server";
+import { sandboxEnabled } from "~/modules/contributions/giving.server";
+import { applicationView, payFeeInSandbox, renewPermit, submitApplication, updateApplication, uploadDocument } from "~/modules/permits/applications.server";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "~/modules/permits/documents.server";
 import { applicationInput, applicationSchema } from "~/modules/permits/schema";
 import { toMajorUnits } from "~/modules/projects/editing.server";
@@ -56,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         document: r.document ? { id: r.document.id, fileName: r.document.fileName, uploaded: formatDate(r.document.uploadedAt, language) } : null,
       })),
       history: view.history.map((h) => ({ id: h.id, to: h.toStatus, when: formatDate(h.occurredAt, language), note: h.toStatus === "info_requested" || h.toStatus === "rejected" ? h.note : null })),
+      sandbox: view.status === "approved" && sandboxEnabled(),
       permit: view.permit ? { number: view.permit.number, validFrom: formatDate(view.permit.validFrom, language), validUntil: formatDate(view.permit.validUntil, language), token: view.permit.token } : null,
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -118,6 +120,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, { type: "success", messageKey: "permits:mine.submitted", values: { reference } });
     } catch (error) {
       return refused("submit", null, error);
+    }
+  }
+  if (intent === "paySandbox") {
+    try {
+      const receipt = await payFeeInSandbox(session.claims, view.id);
+      return redirectWithToast(back, { type: "success", messageKey: "permits:mine.paid", values: { receipt } });
+    } catch (error) {
+      return refused("pay", null, error);
     }
   }
   if (intent === "renew") {
@@ -190,6 +200,25 @@ export default function MyPermitApplication() {
               {t("mine.renew")}
             </button>
           </Form>
+        </section>
+      ) : null}
+
+      {data.status === "approved" ? (
+        <section aria-labelledby="pay-title" className="panel">
+          <h2 id="pay-title">{t("mine.payTitle", { amount: data.fee })}</h2>
+          <p>{t("mine.payAtTreasury", { reference: data.reference })}</p>
+          {data.sandbox ? (
+            <Form method="post">
+              <p className="sandbox-banner" role="note">
+                <strong>{t("mine.sandboxBadge")}</strong> {t("mine.sandboxBanner")}
+              </p>
+              <FormErrors reply={replyFor("pay")} />
+              <input type="hidden" name="intent" value="paySandbox" />
+              <button type="submit" className="button" disabled={busy}>
+                {t("mine.paySandbox", { amount: data.fee })}
+              </button>
+            </Form>
+          ) : null}
         </section>
       ) : null}
 

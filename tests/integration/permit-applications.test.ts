@@ -287,3 +287,33 @@ describe("permit types, as the permits office defines them", () => {
     expect(await db().client.sql`select count(*)::int as n from audit_log where subject_table = 'permit_types' and subject_id = ${events.id}`).toEqual([{ n: 2 }]);
   });
 });
+
+describe("paying a permit fee through the demo sandbox", () => {
+  it("records the fee once, as the applicant's, by the same database function as the treasury", async () => {
+    const officerPerson = await signedIn("sandbox.officer@example.org");
+    await addLguRole(db().url, lgu.id, officerPerson.id, "permits_officer");
+    const apply = await import("../../app/routes/lgus.$slug_.permits.$type.apply");
+    const started = await answer(() =>
+      apply.action({ request: post(`/lgus/${lgu.slug}/permits/new-business/apply`, applicant.cookie, { ...details, businessName: "Panaderia ni Nena" }), params: { slug: lgu.slug, type: "new-business" }, context }),
+    );
+    const id = started.headers.get("Location")!.split("/").at(-1)!;
+    const mine = await import("../../app/routes/me.permits.$id");
+    const act = (cookie: string, fields: Record<string, string>) => answer(() => mine.action({ request: post(`/me/permits/${id}`, cookie, fields), params: { id }, context }));
+    await answer(() => mine.action({ request: postMultipart(`/me/permits/${id}`, applicant.cookie, { intent: "upload", requirementId }, { document: { name: "dti.pdf", bytes: samplePdf(), type: "application/pdf" } }), params: { id }, context }));
+    await act(applicant.cookie, { intent: "submit" });
+    // Not before approval.
+    expect(await (await act(applicant.cookie, { intent: "paySandbox" })).json()).toMatchObject({ reply: { form: "pay", error: { "": ["permits:errors.wrongStatus"] } } });
+    const asOfficer = (query: ReturnType<typeof sql>) => db().client.withRls({ sub: officerPerson.id, role: "authenticated" }, (tx) => tx.execute(query));
+    await asOfficer(sql`select public.assess_permit_fee(${id}, 150000)`);
+    await asOfficer(sql`select public.approve_permit_application(${id})`);
+    const view = (await (await answer(() => mine.loader({ request: get(`/me/permits/${id}`, applicant.cookie), params: { id }, context }))).json()) as { sandbox: boolean };
+    expect(view.sandbox).toBe(true);
+    expect((await act(stranger.cookie, { intent: "paySandbox" })).status).toBe(404);
+    expect((await act(applicant.cookie, { intent: "paySandbox" })).status).toBe(302);
+    expect(await (await act(applicant.cookie, { intent: "paySandbox" })).json()).toMatchObject({ reply: { error: { "": ["permits:errors.wrongStatus"] } } });
+    expect(await db().client.sql`select amount_minor, channel, source, payer_id from service_payments where subject_id = ${id}`).toEqual([
+      { amount_minor: "150000", channel: "sandbox", source: "sandbox", payer_id: applicant.id },
+    ]);
+    expect(await db().client.sql`select status from permit_applications where id = ${id}`).toEqual([{ status: "paid" }]);
+  });
+});

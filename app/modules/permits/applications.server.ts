@@ -10,10 +10,11 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getStoragePort } from "~/adapters/index.server";
 import type { StoragePort } from "~/adapters/storage/port";
-import { withRls, type JwtClaims } from "~/db/client.server";
+import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { lgus, permitApplications, permitDocuments, permitEvents, permitRequirements, permits, permitTypes, type LocalizedText } from "~/db/schema";
 import { localized } from "~/i18n/localized";
 import { allowed, type Limit } from "~/modules/auth/rate-limit.server";
+import { sandboxEnabled } from "~/modules/contributions/giving.server";
 import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
 import { checkPermitDocument, DEFAULT_MAX_DOCUMENT_BYTES } from "./documents.server";
 import { computeFee, validateFeeSchedule } from "./fees";
@@ -269,4 +270,27 @@ export async function renewPermit(claims: JwtClaims, applicationId: string): Pro
   );
   const input = { businessName: a.businessName, lineOfBusiness: a.lineOfBusiness, address: a.address, ownerName: a.ownerName, ownerPhone: a.ownerPhone, declaredMinor: 0 };
   return startApplication(claims, a.lguId, renewalType?.id ?? a.permitTypeId, input, previous.permitId);
+}
+
+/**
+ * Pays an approved application's fee through the demo sandbox (only where the sandbox is on: the
+ * embedded default, or DEMO_SANDBOX=allow), by the same database function a treasurer's or the
+ * payment provider's record goes through, once per application. Returns the official receipt number.
+ */
+export async function payFeeInSandbox(claims: JwtClaims, applicationId: string): Promise<string> {
+  if (!sandboxEnabled()) throw new FormProblem("", "permits:errors.sandboxOff", 404);
+  const [mine] = await withRls(claims, (tx) =>
+    tx
+      .select({ status: permitApplications.status, feeMinor: permitApplications.feeMinor })
+      .from(permitApplications)
+      .where(and(eq(permitApplications.id, applicationId), eq(permitApplications.applicantId, claims.sub))),
+  );
+  if (!mine) throw new FormProblem("", "permits:errors.notYours", 403);
+  if (mine.status !== "approved" || mine.feeMinor === null) throw new FormProblem("", "permits:errors.wrongStatus", 409);
+  const [row] = await asService((tx) =>
+    tx.execute<{ receipt: string }>(
+      sql`select public.record_permit_fee_payment(${applicationId}::uuid, ${mine.feeMinor}::bigint, 'sandbox', 'sandbox', ${`sandbox-${applicationId}`}) as receipt`,
+    ),
+  ).catch(permitProblem);
+  return row!.receipt;
 }
