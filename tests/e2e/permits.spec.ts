@@ -4,7 +4,7 @@ import { checkA11y, expect, signIn, test } from "./fixtures";
 const MEMBER = ["maria.santos@example.org", "tulay-demo-member"] as const;
 
 test("a member abroad applies for a business permit; the permits office asks for more, assesses and approves; the treasury records the fee; the permit is issued, downloaded and verified", async ({ page, browser }) => {
-  test.slow();
+  test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   await signIn(page, ...MEMBER);
   await page.goto("/lgus/naga-city/permits?lng=en");
