@@ -10,3 +10,4 @@ export * from "./system";
 export * from "./projects";
 export * from "./contributions";
 export * from "./services";
+export * from "./property-tax";
