@@ -1,14 +1,16 @@
 /**
  * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema): scheduled work that
- * no request waits for: pledge reminders (hourly) and receipts by email (every minute). Each job is safe to run twice
+ * no request waits for: pledge reminders (hourly), receipts by email (every minute) and property tax imports (as treasurers queue them). Each job is safe to run twice
  * (see the module it calls), since pg-boss retries work that failed or whose worker died.
  */
 import PgBoss from "pg-boss";
 import { sendReceiptEmails } from "~/modules/contributions/receipt-emails.server";
 import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
+import { runTaxImport, setImportDispatcher } from "~/modules/property-tax/imports.server";
 
 export const PLEDGE_REMINDERS = "pledge-reminders";
 export const RECEIPT_EMAILS = "receipt-emails";
+export const RPT_IMPORT = "rpt-import";
 
 interface Logger {
   info(message: string): void;
@@ -36,5 +38,18 @@ export async function startJobs(databaseUrl: string, options: { siteUrl: () => s
     const sent = await sendReceiptEmails(options.siteUrl());
     if (sent) options.logger.info(`receipts: ${sent} emailed`);
   });
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+  // Property tax imports a treasurer queued: started within a second, retried if the worker dies
+  // (a run commits all or nothing, so running one again is safe).
+  await boss.createQueue(RPT_IMPORT);
+  await boss.work<{ importId: string }>(RPT_IMPORT, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await runTaxImport(job.data.importId);
+  });
+  setImportDispatcher((importId) => boss.send(RPT_IMPORT, { importId }, { retryLimit: 2, retryDelay: 5, singletonKey: importId }));
+  return {
+    boss,
+    stop: () => {
+      setImportDispatcher(null);
+      return boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
 }

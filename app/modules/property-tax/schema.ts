@@ -1,0 +1,36 @@
+/**
+ * The property tax forms' zod schemas (shared by the browser and the server); messages are keys
+ * of the `tax` namespace.
+ */
+import { z } from "zod";
+
+/** The currencies an assessment file may be in (the import converts its amounts to minor units). */
+export const importCurrencies = ["PHP", "USD", "EUR", "JPY", "KWD"] as const;
+
+export const importSchema = z.object({
+  currency: z.enum(importCurrencies, { message: "tax:validation.currency" }),
+});
+
+export const lookupSchema = z.object({
+  taxDeclarationNumber: z
+    .string({ required_error: "tax:validation.declaration" })
+    .trim()
+    .min(1, "tax:validation.declaration")
+    .max(40, "tax:validation.declaration")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "tax:validation.declaration"),
+  lastName: z
+    .string({ required_error: "tax:validation.lastName" })
+    .trim()
+    .min(2, "tax:validation.lastName")
+    .max(100, "tax:validation.lastName"),
+});
+
+export const formUploadSchema = z.object({
+  title: z.string({ required_error: "tax:validation.title" }).trim().min(3, "tax:validation.title").max(200, "tax:validation.title"),
+  titleLanguage: z.enum(["en", "fil", "es", "fr", "ar"]).default("en"),
+});
+
+export const formChangeSchema = z.object({
+  intent: z.enum(["publish", "hide", "remove"]),
+  id: z.string().uuid(),
+});
