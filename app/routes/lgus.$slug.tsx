@@ -68,6 +68,9 @@ export default function LguPage() {
               {description.text}
             </p>
           ) : <p className="empty">{t("lgus.noDescription")}</p>}
+          <p>
+            <Link to={`/lgus/${lgu.slug}/property-tax`}>{t("tax:lguLink")}</Link>
+          </p>
           <h2 id="lgu-projects">{t("projects:lgu.title")}</h2>
           {raised.length > 0 ? (
             <p className="lead">
