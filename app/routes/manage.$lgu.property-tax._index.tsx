@@ -8,9 +8,8 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { readUpload } from "~/modules/files/upload.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
-import { assessmentColumns } from "~/modules/property-tax/csv-import.server";
 import { listImports, MAX_IMPORT_BYTES, startImport } from "~/modules/property-tax/imports.server";
-import { importCurrencies, importSchema } from "~/modules/property-tax/schema";
+import { assessmentFileColumns, importCurrencies, importSchema } from "~/modules/property-tax/schema";
 import { formError, replyWith } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
 
@@ -92,7 +91,7 @@ export default function PropertyTaxManage() {
         <h2 id="upload-title">{t("upload.title")}</h2>
         <p>{t("upload.intro")}</p>
         <p className="muted">
-          {t("upload.columns")} <code dir="ltr">{assessmentColumns.join(",")}</code>
+          {t("upload.columns")} <code dir="ltr">{assessmentFileColumns.join(",")}</code>
         </p>
         <Form method="post" encType="multipart/form-data" className="form stack" noValidate>
           <FormErrors reply={reply} />

@@ -13,7 +13,9 @@ import { getEnv } from "../../app/config/env.server";
 import { setDbClient } from "../../app/db/client.server";
 import { i18nServer } from "../../app/i18n/i18next.server";
 import { runTaxImport, startImport, importReport, getImport, rejectedReportCsv } from "../../app/modules/property-tax/imports.server";
+import { assessmentColumns } from "../../app/modules/property-tax/csv-import.server";
 import { lastNameKey, lookupKeys } from "../../app/modules/property-tax/names";
+import { assessmentFileColumns } from "../../app/modules/property-tax/schema";
 import { lookUpAssessments, lookupLimits, paySandbox, taxReceipt } from "../../app/modules/property-tax/payments.server";
 import { addPropertyForm, listPropertyForms } from "../../app/modules/property-tax/forms.server";
 import { AppError } from "../../app/utils/errors";
@@ -169,6 +171,7 @@ describe("importing assessments", () => {
 
 describe("looking an assessment up and paying it", () => {
   it("folds last names for the lookup", () => {
+    expect(assessmentFileColumns).toEqual(assessmentColumns);
     expect(lastNameKey("Dela Cruz, Juan")).toBe("delacruz");
     expect(lastNameKey("Maria Peña")).toBe("pena");
     expect(lookupKeys(" dela  CRUZ ")).toEqual(["delacruz", "cruz"]);

@@ -34,3 +34,6 @@ export const formChangeSchema = z.object({
   intent: z.enum(["publish", "hide", "remove"]),
   id: z.string().uuid(),
 });
+
+/** The CSV's columns, for the upload page (the same list as csv-import.server's, which a test checks). */
+export const assessmentFileColumns = ["tax_declaration_number", "property_location", "owner_name", "assessed_value", "tax_due", "due_date", "penalties"] as const;
