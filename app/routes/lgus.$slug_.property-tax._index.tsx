@@ -6,6 +6,7 @@ import { Field, FormErrors, type ReplyLike } from "~/components/form";
 import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
 import { getLanguage, i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
+import { getPaymentsPort } from "~/adapters/index.server";
 import { getClaims, clientIp } from "~/modules/auth/session.server";
 import { sandboxEnabled } from "~/modules/contributions/giving.server";
 import { listPropertyForms } from "~/modules/property-tax/forms.server";
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     reply: { status: "success" as const, initialValue: submission.value },
     results: {
       asOf: formatDate(today, language),
-      payable: sandboxEnabled(),
+      payable: sandboxEnabled() || getPaymentsPort() !== null,
       assessments: answer.assessments.map((a) => ({
         id: a.id,
         taxDeclarationNumber: a.taxDeclarationNumber,

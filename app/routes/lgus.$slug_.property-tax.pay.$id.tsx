@@ -5,9 +5,12 @@ import { ErrorPage } from "~/components/error-page";
 import { FormErrors, type ReplyLike } from "~/components/form";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { getPaymentsPort } from "~/adapters/index.server";
+import { siteUrl } from "~/modules/auth/emails.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { sandboxEnabled } from "~/modules/contributions/giving.server";
 import { refusedForm } from "~/modules/organisations/access.server";
+import { startCardPayment } from "~/modules/property-tax/card.server";
 import { requirePublicLgu } from "~/modules/property-tax/lgu.server";
 import { assessmentToPay, lguToday, paySandbox } from "~/modules/property-tax/payments.server";
 import { notFound } from "~/utils/errors";
@@ -15,14 +18,22 @@ import { scriptFree } from "~/utils/meta";
 
 export const handle = scriptFree;
 
-export const meta: MetaFunction = () => [{ title: "Demo sandbox — Tulay" }, { name: "robots", content: "noindex" }];
+const canPay = () => sandboxEnabled() || getPaymentsPort() !== null;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: "Tulay" },
+  { name: "robots", content: "noindex" },
+  // Back from the card checkout before the provider's confirmation arrived: look again shortly.
+  ...(data?.waiting ? [{ httpEquiv: "refresh", content: "3" } as const] : []),
+];
 
 /**
- * Paying an assessment through the demo sandbox (labelled on every part of the page; refused where
- * the sandbox is off). The payer signs in first, so the receipt is theirs to download again.
+ * Paying an assessment: by card (the payments port's hosted checkout, recorded when its webhook
+ * confirms it) where a provider is configured, and through the demo sandbox (labelled; refused
+ * where the sandbox is off). The payer signs in first, so the receipt is theirs to download again.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!sandboxEnabled()) throw notFound("sandbox off");
+  if (!canPay()) throw notFound("no way to pay online");
   const lgu = await requirePublicLgu(params.slug);
   await requireUser(request);
   const assessment = await assessmentToPay(lgu.id, params.id ?? "");
@@ -32,6 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       lgu,
+      card: getPaymentsPort() !== null,
+      sandbox: sandboxEnabled(),
+      waiting: new URL(request.url).searchParams.get("from") === "checkout",
       asOf: formatDate(lguToday(), language),
       assessment: {
         taxDeclarationNumber: assessment.taxDeclarationNumber,
@@ -47,10 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!sandboxEnabled()) throw notFound("sandbox off");
+  if (!canPay()) throw notFound("no way to pay online");
   const lgu = await requirePublicLgu(params.slug);
   const session = await requireUser(request);
+  const intent = (await request.formData()).get("intent");
   try {
+    if (intent === "card") return redirect(await startCardPayment({ ...session.claims, email: session.user.email ?? undefined }, lgu, params.id ?? "", siteUrl(request)));
     const receipt = await paySandbox(session.claims, lgu.id, params.id ?? "");
     return redirect(`/lgus/${lgu.slug}/property-tax/receipts/${receipt}`);
   } catch (error) {
@@ -59,15 +75,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PayPropertyTax() {
-  const { lgu, asOf, assessment } = useLoaderData<typeof loader>();
+  const { lgu, asOf, assessment, card, sandbox, waiting } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as ReplyLike | undefined;
   const { t } = useTranslation("tax");
   return (
     <div className="container section stack narrow">
-      <p className="sandbox-banner" role="note">
-        <strong>{t("pay.sandboxBadge")}</strong> {t("pay.sandboxBanner")}
-      </p>
       <h1>{t("pay.title")}</h1>
+      {waiting ? (
+        <p className="notice" role="status">
+          {t("pay.waiting")}
+        </p>
+      ) : null}
       <FormErrors reply={reply} />
       <dl className="facts">
         <dt>{t("lookup.declaration")}</dt>
@@ -88,16 +106,30 @@ export default function PayPropertyTax() {
         </dd>
       </dl>
       <p className="muted">{t("lookup.asOf", { date: asOf })}</p>
-      <div className="plan-item__actions">
+      {card ? (
         <Form method="post">
+          <input type="hidden" name="intent" value="card" />
           <button type="submit" className="button">
-            {t("pay.confirm", { amount: assessment.total })}
+            {t("pay.card", { amount: assessment.total })}
           </button>
         </Form>
-        <Link to={`/lgus/${lgu.slug}/property-tax`} className="button button--secondary">
-          {t("pay.cancel")}
-        </Link>
-      </div>
+      ) : null}
+      {sandbox ? (
+        <section aria-labelledby="sandbox-title" className="card stack">
+          <p className="sandbox-banner" role="note">
+            <strong id="sandbox-title">{t("pay.sandboxBadge")}</strong> {t("pay.sandboxBanner")}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="sandbox" />
+            <button type="submit" className="button button--secondary">
+              {t("pay.confirm", { amount: assessment.total })}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <p>
+        <Link to={`/lgus/${lgu.slug}/property-tax`}>{t("pay.cancel")}</Link>
+      </p>
     </div>
   );
 }

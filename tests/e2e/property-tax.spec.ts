@@ -70,7 +70,7 @@ test("a treasurer imports assessments; a visitor looks one up, pays it in the sa
   await expect(visitor).toHaveURL(/\/lgus\/naga-city\/property-tax\/pay\//);
   await expect(visitor.locator(".sandbox-banner")).toBeVisible();
   await checkA11y(visitor);
-  await visitor.getByRole("button", { name: /^Pay .*1,500\.00/ }).click();
+  await visitor.getByRole("button", { name: /1,500\.00 \(test payment\)/ }).click();
   await expect(visitor).toHaveURL(/\/lgus\/naga-city\/property-tax\/receipts\/NAGA-CITY-OR-/);
   await expect(visitor.getByRole("heading", { name: "Payment received" })).toBeVisible();
   await checkA11y(visitor);

@@ -25,6 +25,23 @@ export interface CheckoutRequest {
 }
 
 /**
+ * A one-time payment for a service (property tax, a permit's fee) through the provider's hosted
+ * checkout. `metadata` travels on the session and its payment, so the webhook finds what was paid.
+ */
+export interface PaymentCheckoutRequest {
+  /** The same key for the same payment: a retried request opens one session. */
+  idempotencyKey: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  payerEmail: string | null;
+  connectedAccountId: string | null;
+  successUrl: string;
+  cancelUrl: string;
+  metadata: Record<string, string>;
+}
+
+/**
  * A webhook event whose signature checked out, as the provider sent it (`data.object` is the
  * provider's object in the API version of the endpoint that delivered it).
  */
@@ -73,6 +90,8 @@ export interface PaymentsPort {
   readonly name: "stripe";
   /** Starts a hosted checkout; returns where to send the donor and the session's id. */
   createCheckout(request: CheckoutRequest): Promise<{ url: string; sessionId: string }>;
+  /** Starts a hosted checkout for a one-time service payment (see PaymentCheckoutRequest). */
+  createPaymentCheckout(request: PaymentCheckoutRequest): Promise<{ url: string; sessionId: string }>;
   /**
    * Refunds part or all of a card gift; the ledger changes when the provider's webhook arrives.
    * `contributionId` is written on the refund so its webhook finds the gift even when the payment

@@ -13,6 +13,7 @@ import Stripe from "stripe";
 import {
   WebhookSignatureError,
   type CheckoutRequest,
+  type PaymentCheckoutRequest,
   type PaymentsPort,
   type ProviderAccount,
   type ProviderEvent,
@@ -79,6 +80,26 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPo
       idempotencyKey: `checkout-${request.contributionId}`,
       ...connected(request.connectedAccountId),
     });
+    if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
+    return { url: session.url, sessionId: session.id };
+  }
+
+  async function createPaymentCheckout(request: PaymentCheckoutRequest) {
+    if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) {
+      throw new RangeError(`createPaymentCheckout: amountMinor must be a positive integer, got ${request.amountMinor}`);
+    }
+    const session = await stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        success_url: request.successUrl,
+        cancel_url: request.cancelUrl,
+        metadata: request.metadata,
+        ...(request.payerEmail ? { customer_email: request.payerEmail } : {}),
+        line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountMinor, product_data: { name: request.description } } }],
+        payment_intent_data: { metadata: request.metadata, description: request.description },
+      },
+      { idempotencyKey: request.idempotencyKey, ...connected(request.connectedAccountId) },
+    );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
     return { url: session.url, sessionId: session.id };
   }
@@ -187,5 +208,5 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPo
     return { invoiceId: paid.id ?? "", subscriptionId: typeof subscription === "string" ? subscription : (subscription?.id ?? null) };
   }
 
-  return { name: "stripe", createCheckout, refund, onboardingLink, verifyWebhook, refundsOfCharge, account, invoiceOfPayment };
+  return { name: "stripe", createCheckout, createPaymentCheckout, refund, onboardingLink, verifyWebhook, refundsOfCharge, account, invoiceOfPayment };
 }

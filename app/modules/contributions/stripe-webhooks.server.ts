@@ -23,6 +23,7 @@ import { asService, type Tx } from "~/db/client.server";
 import { contributionEvents, contributions, lguPaymentAccounts, lgus, stripeEvents } from "~/db/schema";
 import { logger } from "~/utils/logger.server";
 import { LedgerRefusal, recordMovement } from "./ledger.server";
+import { applyTaxCardPayment, taxPaymentOf } from "~/modules/property-tax/card.server";
 
 export type IngestOutcome =
   /** Handled now; `note` says why it changed nothing when it could not apply. */
@@ -222,6 +223,8 @@ const checkoutCompleted: Handler = {
   keys: sessionKeys,
   async apply(tx, event, _fetched, gift) {
     const session = sessionOf(event);
+    // A property tax payment, not a gift (property-tax/card.server).
+    if (!gift && taxPaymentOf(event.data.object)) return applyTaxCardPayment(tx, event);
     if (!gift) return unknown(`checkout session ${session.id}`);
     const problem = wrongAccount(gift, event);
     if (problem) return problem;
@@ -255,6 +258,7 @@ const paymentSucceeded: Handler = {
   keys: intentKeys,
   async apply(tx, event, _fetched, gift) {
     const intent = intentOf(event);
+    if (!gift && taxPaymentOf(event.data.object)) return applyTaxCardPayment(tx, event);
     if (!gift) return unknown(`payment intent ${intent.id}`);
     const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
     if (problem) return problem;
@@ -271,6 +275,7 @@ const paymentFailed: Handler = {
   keys: intentKeys,
   async apply(tx, event, _fetched, gift) {
     const intent = intentOf(event);
+    if (!gift && taxPaymentOf(event.data.object)) return applyTaxCardPayment(tx, event);
     if (!gift) return unknown(`payment intent ${intent.id}`);
     const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
     if (problem) return problem;
