@@ -25,6 +25,7 @@ import * as manageTax from "../../app/routes/manage.$lgu.property-tax._index";
 import * as paymentsCsv from "../../app/routes/manage.$lgu.property-tax.payments[.]csv";
 import * as lookupRoute from "../../app/routes/lgus.$slug_.property-tax._index";
 import * as receiptPdfRoute from "../../app/routes/lgus.$slug_.property-tax.receipts.$number[.]pdf";
+import * as servicesPage from "../../app/routes/services.property-tax";
 import { setupTestDatabase } from "../support/db";
 import { addLguRole, createLgu, createUser } from "../support/factories";
 import { pngBytes, samplePdf, tempUploadsDir } from "../support/org-factories";
@@ -258,6 +259,18 @@ describe("looking an assessment up and paying it", () => {
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const payerTry = await answer(() => paymentsCsv.loader({ request: new Request(url(`/manage/${lgu.slug}/property-tax/payments.csv`), { headers: { Cookie: payerWeb.cookie } }), params: { lgu: lgu.slug }, context }));
     expect([403, 404]).toContain(payerTry.status);
+  });
+});
+
+describe("the public pages", () => {
+  it("lists the LGUs whose tax can be looked up at /services/property-tax, and the LGU's page lists its published forms", async () => {
+    const list = await answer(() => servicesPage.loader({ request: new Request(url("/services/property-tax")), params: {}, context }));
+    const slugs = ((await list.json()) as { lgus: { slug: string }[]; pages: number }).lgus.map((l) => l.slug);
+    expect(slugs.length).toBeGreaterThan(0);
+    const page = await answer(() => lookupRoute.loader({ request: new Request(url(`/lgus/${lgu.slug}/property-tax`)), params: { slug: lgu.slug }, context }));
+    expect(page.status).toBe(200);
+    const unknown = await answer(() => lookupRoute.loader({ request: new Request(url("/lgus/no-such-town/property-tax")), params: { slug: "no-such-town" }, context }));
+    expect(unknown.status).toBe(404);
   });
 });
 
