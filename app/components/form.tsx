@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 /** What an action returned: errors by field name ("" = the whole form), as translation keys. */
@@ -63,6 +63,45 @@ export function Field({ name, label, reply, hint, id, defaultValue, type = "text
         name={name}
         type={type}
         defaultValue={value}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...rest}
+      />
+      {errors.length ? (
+        <p id={`${inputId}-error`} className="field__error">
+          {errors.map((key) => t(key)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> {
+  name: string;
+  label: string;
+  reply?: ReplyLike;
+  hint?: ReactNode;
+}
+
+/** A labelled textarea with its hint and translated errors, like Field. */
+export function TextAreaField({ name, label, reply, hint, id, defaultValue, rows = 4, ...rest }: TextAreaFieldProps) {
+  const { t } = useTranslation();
+  const inputId = id ?? `field-${name}`;
+  const errors = fieldErrors(reply, name);
+  const describedBy = [hint ? `${inputId}-hint` : null, errors.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${errors.length ? " field--error" : ""}`}>
+      <label htmlFor={inputId}>{label}</label>
+      {hint ? (
+        <p id={`${inputId}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={inputId}
+        name={name}
+        rows={rows}
+        defaultValue={previousValue(reply, name) ?? (typeof defaultValue === "string" ? defaultValue : undefined)}
         aria-invalid={errors.length ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...rest}

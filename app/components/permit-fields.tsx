@@ -24,3 +24,30 @@ export function PermitApplicationFields({ reply, values = {}, currency }: { repl
     </>
   );
 }
+
+/** What happened to an application so far, oldest first, with the office's words where it gave any. */
+export function PermitHistory({ history }: { history: { id: number; to: string; when: string; note: string | null }[] }) {
+  const { t } = useTranslation("permits");
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t("mine.history")}</h2>
+      {history.length === 0 ? (
+        <p className="empty">{t("mine.noHistory")}</p>
+      ) : (
+        <ol>
+          {history.map((h) => (
+            <li key={h.id}>
+              {h.when}: {t(`status.${h.to}`)}
+              {h.note ? (
+                <>
+                  {" "}
+                  — <q dir="auto">{h.note}</q>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

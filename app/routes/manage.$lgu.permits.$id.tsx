@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { Field, FormErrors, type ReplyLike } from "~/components/form";
+import { Field, FormErrors, TextAreaField, type ReplyLike } from "~/components/form";
+import { PermitHistory } from "~/components/permit-fields";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         mandatory: r.mandatory,
         document: officer && r.document ? { id: r.document.id, fileName: r.document.fileName, uploaded: formatDate(r.document.uploadedAt, language) } : null,
       })),
-      history: view.history.map((h) => ({ id: h.id, from: h.fromStatus, to: h.toStatus, when: formatDate(h.occurredAt, language), note: h.note })),
+      history: view.history.map((h) => ({ id: h.id, to: h.toStatus, when: formatDate(h.occurredAt, language), note: h.note })),
       permit: view.permit ? { number: view.permit.number, validUntil: formatDate(view.permit.validUntil, language) } : null,
       can: {
         requestInfo: officer && (s === "submitted" || s === "assessed"),
@@ -219,7 +220,7 @@ export default function OfficeApplication() {
           <h2>{t("office.requestInfoTitle")}</h2>
           <FormErrors reply={replyFor("requestInfo")} />
           <input type="hidden" name="intent" value="requestInfo" />
-          <NoteField id="office-info-note" label={t("office.infoNote")} reply={replyFor("requestInfo")} />
+          <TextAreaField name="note" id="office-info-note" label={t("office.infoNote")} reply={replyFor("requestInfo")} rows={3} maxLength={2000} />
           <button type="submit" className="button button--secondary" disabled={busy}>
             {t("office.requestInfo")}
           </button>
@@ -230,45 +231,14 @@ export default function OfficeApplication() {
           <h2>{t("office.rejectTitle")}</h2>
           <FormErrors reply={replyFor("reject")} />
           <input type="hidden" name="intent" value="reject" />
-          <NoteField id="office-reject-note" label={t("office.rejectNote")} reply={replyFor("reject")} />
+          <TextAreaField name="note" id="office-reject-note" label={t("office.rejectNote")} reply={replyFor("reject")} rows={3} maxLength={2000} />
           <button type="submit" className="button button--danger" disabled={busy}>
             {t("office.reject")}
           </button>
         </Form>
       ) : null}
 
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("mine.history")}</h2>
-        <ol>
-          {data.history.map((h) => (
-            <li key={h.id}>
-              {h.when}: {t(`status.${h.to}`)}
-              {h.note ? (
-                <>
-                  {" "}
-                  — <q dir="auto">{h.note}</q>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
-  );
-}
-
-function NoteField({ id, label, reply }: { id: string; label: string; reply?: ReplyLike }) {
-  const { t } = useTranslation("permits");
-  const errors = reply?.error?.note ?? [];
-  return (
-    <div className={`field${errors.length ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} name="note" rows={3} maxLength={2000} aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? `${id}-error` : undefined} />
-      {errors.length ? (
-        <p id={`${id}-error`} className="field__error">
-          {errors.map((key) => t(key)).join(" ")}
-        </p>
-      ) : null}
+      <PermitHistory history={data.history} />
     </div>
   );
 }

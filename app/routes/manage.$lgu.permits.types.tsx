@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { Field, fieldErrors, FormErrors, previousValue, type ReplyLike } from "~/components/form";
+import { Field, FormErrors, previousValue, TextAreaField, type ReplyLike } from "~/components/form";
 import { currencyMinorDigits } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
@@ -62,29 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(back, { type: "success", messageKey: "permits:types.created" });
 }
 
-function TextArea({ name, label, hint, reply, rows = 4, dir }: { name: string; label: string; hint?: string; reply?: ReplyLike; rows?: number; dir?: string }) {
-  const { t } = useTranslation("permits");
-  const id = `field-${name}`;
-  const errors = fieldErrors(reply, name);
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${errors.length ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} rows={rows} dir={dir} defaultValue={previousValue(reply, name)} aria-describedby={describedBy} aria-invalid={errors.length ? true : undefined} />
-      {errors.length ? (
-        <p id={`${id}-error`} className="field__error">
-          {errors.map((key) => t(key, { ns: ["permits", "services"] })).join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export default function PermitTypes() {
   const { lgu, types, currencies } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as ReplyLike | undefined;
@@ -139,7 +116,7 @@ export default function PermitTypes() {
           <Field name="nameFr" label={t("types.nameIn", { language: "Français" })} reply={reply} lang="fr" />
           <Field name="nameAr" label={t("types.nameIn", { language: "العربية" })} reply={reply} lang="ar" dir="rtl" />
         </details>
-        <TextArea name="descriptionEn" label={t("types.description")} reply={reply} rows={3} />
+        <TextAreaField name="descriptionEn" label={t("types.description")} reply={reply} rows={3} />
         <div className="field">
           <label htmlFor="field-currency">{t("types.currency")}</label>
           <select id="field-currency" name="currency" defaultValue={previousValue(reply, "currency") ?? "PHP"}>
@@ -172,9 +149,9 @@ export default function PermitTypes() {
             ))}
           </select>
         </div>
-        <TextArea name="brackets" label={t("types.brackets")} hint={t("types.bracketsHint")} reply={reply} dir="ltr" />
-        <TextArea name="required" label={t("types.required")} hint={t("types.linesHint")} reply={reply} />
-        <TextArea name="optional" label={t("types.optional")} hint={t("types.linesHint")} reply={reply} rows={2} />
+        <TextAreaField name="brackets" label={t("types.brackets")} hint={t("types.bracketsHint")} reply={reply} dir="ltr" />
+        <TextAreaField name="required" label={t("types.required")} hint={t("types.linesHint")} reply={reply} />
+        <TextAreaField name="optional" label={t("types.optional")} hint={t("types.linesHint")} reply={reply} rows={2} />
         <button type="submit" className="button" disabled={busy}>
           {t("types.create")}
         </button>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { fieldErrors, FormErrors, type ReplyLike } from "~/components/form";
-import { PermitApplicationFields } from "~/components/permit-fields";
+import { PermitApplicationFields, PermitHistory } from "~/components/permit-fields";
 import { currencyMinorDigits, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -328,26 +328,7 @@ export default function MyPermitApplication() {
         </Form>
       ) : null}
 
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("mine.history")}</h2>
-        {data.history.length === 0 ? (
-          <p className="empty">{t("mine.noHistory")}</p>
-        ) : (
-          <ol>
-            {data.history.map((h) => (
-              <li key={h.id}>
-                {h.when}: {t(`status.${h.to}`)}
-                {h.note ? (
-                  <>
-                    {" "}
-                    — <q dir="auto">{h.note}</q>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <PermitHistory history={data.history} />
     </div>
   );
 }
