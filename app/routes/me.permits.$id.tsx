@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -6,10 +6,13 @@ import { fieldErrors, FormErrors, type ReplyLike } from "~/components/form";
 import { PermitApplicationFields, PermitHistory } from "~/components/permit-fields";
 import { currencyMinorDigits, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { siteUrl } from "~/modules/auth/emails.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { readUpload, type UploadedFile } from "~/modules/files/upload.server";
 import { refusedForm } from "~/modules/organisations/access.server";
+import { getPaymentsPort } from "~/adapters/index.server";
 import { sandboxEnabled } from "~/modules/contributions/giving.server";
+import { startPermitCardPayment } from "~/modules/permits/card.server";
 import { applicationView, payFeeInSandbox, renewPermit, submitApplication, updateApplication, uploadDocument } from "~/modules/permits/applications.server";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "~/modules/permits/documents.server";
 import { applicationInput, applicationSchema } from "~/modules/permits/schema";
@@ -58,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       history: view.history.map((h) => ({ id: h.id, to: h.toStatus, when: formatDate(h.occurredAt, language), note: h.toStatus === "info_requested" || h.toStatus === "rejected" ? h.note : null })),
       sandbox: view.status === "approved" && sandboxEnabled(),
+      cards: view.status === "approved" && Boolean(getPaymentsPort()),
       permit: view.permit ? { number: view.permit.number, validFrom: formatDate(view.permit.validFrom, language), validUntil: formatDate(view.permit.validUntil, language), token: view.permit.token } : null,
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -120,6 +124,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, { type: "success", messageKey: "permits:mine.submitted", values: { reference } });
     } catch (error) {
       return refused("submit", null, error);
+    }
+  }
+  if (intent === "payCard") {
+    try {
+      return redirect(await startPermitCardPayment({ ...session.claims, email: session.user.email ?? undefined }, view.id, siteUrl(request)));
+    } catch (error) {
+      return refused("pay", null, error);
     }
   }
   if (intent === "paySandbox") {
@@ -207,6 +218,15 @@ export default function MyPermitApplication() {
         <section aria-labelledby="pay-title" className="panel">
           <h2 id="pay-title">{t("mine.payTitle", { amount: data.fee })}</h2>
           <p>{t("mine.payAtTreasury", { reference: data.reference })}</p>
+          {data.cards ? (
+            <Form method="post">
+              <FormErrors reply={replyFor("pay")} />
+              <input type="hidden" name="intent" value="payCard" />
+              <button type="submit" className="button" disabled={busy}>
+                {t("mine.payCard", { amount: data.fee })}
+              </button>
+            </Form>
+          ) : null}
           {data.sandbox ? (
             <Form method="post">
               <p className="sandbox-banner" role="note">

@@ -23,6 +23,7 @@ import { asService, type Tx } from "~/db/client.server";
 import { contributionEvents, contributions, lguPaymentAccounts, lgus, stripeEvents } from "~/db/schema";
 import { logger } from "~/utils/logger.server";
 import { LedgerRefusal, recordMovement } from "./ledger.server";
+import { applyPermitCardPayment, permitPaymentOf } from "~/modules/permits/card.server";
 import { applyTaxCardPayment, taxPaymentOf } from "~/modules/property-tax/card.server";
 
 export type IngestOutcome =
@@ -225,6 +226,7 @@ const checkoutCompleted: Handler = {
     const session = sessionOf(event);
     // A property tax payment, not a gift (property-tax/card.server).
     if (!gift && taxPaymentOf(event.data.object)) return applyTaxCardPayment(tx, event);
+    if (!gift && permitPaymentOf(event.data.object)) return applyPermitCardPayment(tx, event);
     if (!gift) return unknown(`checkout session ${session.id}`);
     const problem = wrongAccount(gift, event);
     if (problem) return problem;
@@ -259,6 +261,7 @@ const paymentSucceeded: Handler = {
   async apply(tx, event, _fetched, gift) {
     const intent = intentOf(event);
     if (!gift && taxPaymentOf(event.data.object)) return applyTaxCardPayment(tx, event);
+    if (!gift && permitPaymentOf(event.data.object)) return applyPermitCardPayment(tx, event);
     if (!gift) return unknown(`payment intent ${intent.id}`);
     const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
     if (problem) return problem;
@@ -276,6 +279,7 @@ const paymentFailed: Handler = {
   async apply(tx, event, _fetched, gift) {
     const intent = intentOf(event);
     if (!gift && taxPaymentOf(event.data.object)) return applyTaxCardPayment(tx, event);
+    if (!gift && permitPaymentOf(event.data.object)) return applyPermitCardPayment(tx, event);
     if (!gift) return unknown(`payment intent ${intent.id}`);
     const problem = wrongAccount(gift, event) ?? (await link(tx, gift, { paymentIntentId: intent.id }));
     if (problem) return problem;
