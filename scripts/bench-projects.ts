@@ -250,6 +250,8 @@ async function main() {
       [`list, last page (${lastPage})`, `/projects?page=${lastPage}`],
       ["list, closing soon", "/projects?sort=closing"],
       ["list, sector + country", "/projects?sector=water&country=SN"],
+      ["list, most funded", "/projects?sort=most_funded"],
+      ["list, nearest to goal", "/projects?sort=nearest_goal"],
       ["project page", `/projects/${sample.slug}`],
     ];
 

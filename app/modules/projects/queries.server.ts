@@ -5,7 +5,7 @@
  * Search: per-language and plain full text (tsvector, unaccented) and trigram word similarity for
  * misspellings, ranked together.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "~/db/client.server";
 import {
@@ -50,24 +50,7 @@ const pick = (text: LocalizedText | null | undefined, language: string) => local
 /** The most the list counts exactly; past it the page says "1,000+" (and offers up to 84 pages). */
 export const COUNT_CAP = 1000;
 
-/**
- * The public branch of the projects policy, as literals rather than parameters: it is also the
- * predicate of the partial indexes that serve the list's orders, and PostgreSQL only uses a partial
- * index when it can see the query implies its predicate.
- */
-const listed = sql`${projects.publishedAt} is not null and ${projects.status} not in ('draft', 'review')`;
-
-/** "newest" and "closing" in the exact column order of their partial indexes. */
-const newestFirst = [sql`${projects.publishedAt} desc nulls last`, asc(projects.slug)];
-const closingFirst = [sql`${projects.endsOn} asc nulls last`, sql`${projects.publishedAt} desc nulls last`];
-/** "most funded" and "nearest to goal": the share of the goal raised, in the order of project_funding's indexes. */
-const fundedFirst = [desc(projectFunding.fundedBasisPoints), asc(projectFunding.projectId)];
-/** "nearest to goal" lists the projects still raising money, short of their goal (its partial index's predicate). */
-const stillRaising = sql`${projectFunding.fundraising} and ${projectFunding.fundedBasisPoints} < 10000`;
-
-const orderFor = (sort: ProjectSort) => (sort === "closing" ? closingFirst : sort === "most_funded" || sort === "nearest_goal" ? fundedFirst : newestFirst);
-
-/** A search match's columns once all its joined rows are known to be there (they are not null). */
+/** A listed project's columns once all its joined rows are known to be there (they are not null). */
 type Readable = {
   slug: string;
   title: LocalizedText;
@@ -84,17 +67,14 @@ type Readable = {
 };
 
 export async function listPublicProjects(tx: Tx, filters: ProjectFilters, language: string) {
-  const conditions = and(
-    listed,
-    filters.sector ? eq(projects.sector, filters.sector) : undefined,
-    filters.status ? eq(projects.status, filters.status) : undefined,
-    filters.lgu ? eq(lgus.slug, filters.lgu) : undefined,
-    filters.country ? eq(places.countryCode, filters.country) : undefined,
-    filters.need
-      ? sql`exists (select 1 from ${projectNeeds} n where n.project_id = ${projects.id} and n.kind = ${filters.need})`
-      : undefined,
-    filters.sort === "nearest_goal" ? stillRaising : undefined,
-  );
+  // Which projects, in which order, on which page: worked out by a security-definer function over
+  // app_private.project_listings (the projects the public may see, in narrow rows with the indexes
+  // of each order; see the migrations project_list_helpers and public_list_through_listings). It
+  // returns ids in order; the rows are read in the same statement, joined under the caller's RLS
+  // like any other read, so the policy still decides what is shown. (The `limit`, which the
+  // function's own limit already ensures, tells the planner it gets a page of ids rather than its
+  // default guess of 1,000 rows, so it looks each row up by its key instead of reading every
+  // project.)
   const columns = {
     slug: projects.slug,
     title: projects.title,
@@ -109,34 +89,33 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
     lguName: lgus.name,
     lguSlug: lgus.slug,
     countryCode: places.countryCode,
+    total: sql<string>`s.total`,
+    // Which of the joined rows the caller may read: a match is shown only with all of them.
+    readable: sql<boolean>`${projects.id} is not null and ${lgus.id} is not null and ${places.id} is not null and ${projectFunding.projectId} is not null`,
   };
-  const offset = (page: number) => (page - 1) * PROJECTS_PER_PAGE;
+  const rowsOf = (ids: SQL, limit: number, page: SQL = sql`null`) =>
+    tx
+      .select({ ...columns, page: sql<number | null>`s.page` })
+      .from(sql`(select *, ${page} as page from ${ids} limit ${sql.raw(String(limit))}) as s`)
+      .leftJoin(projects, eq(projects.id, sql`s.project_id`))
+      .leftJoin(lgus, eq(lgus.id, projects.lguId))
+      .leftJoin(places, eq(places.id, lgus.placeId))
+      .leftJoin(projectFunding, eq(projectFunding.projectId, projects.id))
+      .orderBy(sql`s.ord`);
+  const readable = (found: Awaited<ReturnType<typeof rowsOf>>) =>
+    found.flatMap(({ total: _total, page: _page, readable, ...row }) => (readable ? [row as typeof row & Readable] : []));
 
   if (filters.q) {
-    // The search, its filters, order and page run in one security-definer function that can use the
-    // full-text index (see the migration project_list_helpers). It returns ids in order; the rows are
-    // read in the same statement, joined under the caller's RLS like any other read, so the policy
-    // still decides what is shown. (The `limit`, which the function's own limit already ensures,
-    // tells the planner it gets a page of ids rather than its default guess of 1,000 rows, so it looks
-    // each row up by its key instead of reading every project.)
+    // Search reads and ranks every match, so it counts them all.
     const config = searchConfigs[language] ?? "simple";
     const search = (page: number, limit = PROJECTS_PER_PAGE) =>
-      tx
-        .select({
-          ...columns,
-          total: sql<string>`s.total`,
-          // Which of the joined rows the caller may read: a match is shown only with all of them.
-          readable: sql<boolean>`${projects.id} is not null and ${lgus.id} is not null and ${places.id} is not null and ${projectFunding.projectId} is not null`,
-        })
-        .from(sql`(select * from app_private.search_public_projects(
+      rowsOf(
+        sql`app_private.search_public_projects(
             ${filters.q}, ${config}::regconfig, ${filters.sector ?? null}, ${filters.status ?? null}, ${filters.country ?? null},
-            ${filters.lgu ?? null}, ${filters.need ?? null}, ${filters.sort}, ${limit}, ${offset(page)}
-          ) with ordinality as m(project_id, rank, total, ord) limit ${sql.raw(String(limit))}) as s`)
-        .leftJoin(projects, eq(projects.id, sql`s.project_id`))
-        .leftJoin(lgus, eq(lgus.id, projects.lguId))
-        .leftJoin(places, eq(places.id, lgus.placeId))
-        .leftJoin(projectFunding, eq(projectFunding.projectId, projects.id))
-        .orderBy(sql`s.ord`);
+            ${filters.lgu ?? null}, ${filters.need ?? null}, ${filters.sort}, ${limit}, ${(page - 1) * PROJECTS_PER_PAGE}
+          ) with ordinality as m(project_id, rank, total, ord)`,
+        limit,
+      );
     let page = Math.max(1, filters.page);
     let found = await search(page);
     if (found.length === 0 && page > 1) {
@@ -145,97 +124,23 @@ export async function listPublicProjects(tx: Tx, filters: ProjectFilters, langua
       page = Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE));
       found = total > 0 ? await search(page) : [];
     }
-    const rows = found.flatMap(({ total: _total, readable, ...row }) => (readable ? [row as typeof row & Readable] : []));
-    return result(rows, Number(found[0]?.total ?? 0), false, page, language);
+    return result(readable(found), Number(found[0]?.total ?? 0), false, page, language);
   }
 
   // Without a query, counting all 40,000+ visible rows would cost more than the page itself, so the
-  // count stops at COUNT_CAP; the joins are only there when a filter needs them.
-  const needsPlace = Boolean(filters.lgu || filters.country);
-  const base = needsPlace
-    ? tx
-        .select({ one: sql`1` })
-        .from(projects)
-        .innerJoin(lgus, eq(lgus.id, projects.lguId))
-        .innerJoin(places, eq(places.id, lgus.placeId))
-    : tx.select({ one: sql`1` }).from(projects);
-  const countable = filters.sort === "nearest_goal" ? base.innerJoin(projectFunding, eq(projectFunding.projectId, projects.id)) : base;
-  const capped = countable.where(conditions).limit(COUNT_CAP + 1).as("capped");
-  const order = orderFor(filters.sort);
-  const rowsOf = (page: number) => {
-    if (filters.sort === "most_funded" || filters.sort === "nearest_goal") {
-      return tx
-        .select(columns)
-        .from(projects)
-        .innerJoin(lgus, eq(lgus.id, projects.lguId))
-        .innerJoin(places, eq(places.id, lgus.placeId))
-        .innerJoin(projectFunding, eq(projectFunding.projectId, projects.id))
-        .where(conditions)
-        .orderBy(...order)
-        .limit(PROJECTS_PER_PAGE)
-        .offset(offset(page));
-    }
-    // Orders that do not need the funding totals pick the page first and join project_funding to
-    // its 12 rows only. Joined before the page, every row skipped by the offset or sorted out by a
-    // filter pays the totals' policy (a function call per row): a thousand calls on page 84. Every
-    // project has its totals row (a trigger makes it), visible whenever the project is
-    // (project_funding's policy), so the page has the same rows in the same order; `n` carries the
-    // order out of the subquery.
-    const picked = tx
-      .select({
-        id: projects.id,
-        slug: projects.slug,
-        title: projects.title,
-        summary: projects.summary,
-        sector: projects.sector,
-        status: projects.status,
-        goalMinor: projects.goalMinor,
-        currency: projects.currency,
-        endsOn: projects.endsOn,
-        lguName: sql<string>`${lgus.name}`.as("lgu_name"),
-        lguSlug: sql<string>`${lgus.slug}`.as("lgu_slug"),
-        countryCode: places.countryCode,
-        n: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as("n"),
-      })
-      .from(projects)
-      .innerJoin(lgus, eq(lgus.id, projects.lguId))
-      .innerJoin(places, eq(places.id, lgus.placeId))
-      .where(conditions)
-      .orderBy(...order)
-      .limit(PROJECTS_PER_PAGE)
-      .offset(offset(page))
-      .as("picked");
-    return tx
-      .select({
-        slug: picked.slug,
-        title: picked.title,
-        summary: picked.summary,
-        sector: picked.sector,
-        status: picked.status,
-        goalMinor: picked.goalMinor,
-        currency: picked.currency,
-        endsOn: picked.endsOn,
-        raisedMinor: projectFunding.raisedMinor,
-        fundedBasisPoints: projectFunding.fundedBasisPoints,
-        lguName: picked.lguName,
-        lguSlug: picked.lguSlug,
-        countryCode: picked.countryCode,
-      })
-      .from(picked)
-      .innerJoin(projectFunding, eq(projectFunding.projectId, picked.id))
-      .orderBy(picked.n);
-  };
-  const requested = Math.max(1, filters.page);
-  // A page that the count may allow is read together with the count, in the same round trip; only
-  // when the count puts it past the last page is the last page read instead.
-  const [[{ counted } = { counted: 0 }], early] = await Promise.all([
-    tx.select({ counted: count() }).from(capped),
-    requested <= Math.ceil(COUNT_CAP / PROJECTS_PER_PAGE) ? rowsOf(requested) : undefined,
-  ]);
-  const total = Math.min(counted, COUNT_CAP);
-  const page = Math.min(requested, Math.max(1, Math.ceil(total / PROJECTS_PER_PAGE)));
-  const rows = early && page === requested ? early : await rowsOf(page);
-  return result(rows, total, counted > COUNT_CAP, page, language);
+  // count stops at COUNT_CAP (the function counts one more, to know there are more); a page past
+  // the last counted one (a stale link, or past COUNT_CAP) gives the last page instead.
+  const found = await rowsOf(
+    sql`app_private.list_public_projects(
+        ${filters.sector ?? null}, ${filters.status ?? null}, ${filters.country ?? null}, ${filters.lgu ?? null},
+        ${filters.need ?? null}, ${filters.sort}, ${Math.max(1, Math.min(filters.page, 100_000))}, ${PROJECTS_PER_PAGE}, ${COUNT_CAP}
+      ) with ordinality as m(project_id, total, list_page, ord)`,
+    PROJECTS_PER_PAGE,
+    sql`m.list_page`,
+  );
+  const counted = Number(found[0]?.total ?? 0);
+  const page = Number(found[0]?.page ?? 1);
+  return result(readable(found), Math.min(counted, COUNT_CAP), counted > COUNT_CAP, page, language);
 }
 
 function result<Row extends { title: LocalizedText; summary: LocalizedText }>(
