@@ -3,6 +3,7 @@
  * production, no framing), compression, request logs, static files and /healthz.
  */
 import crypto from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -136,7 +137,24 @@ export function createApp({ env, build, db, logger }: { env: Env; build: ServerB
 
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // The static handler is asked only about paths under public/'s own files and folders (read once,
+  // at start): for every page it looked for a file first (/projects -> public/projects), and the
+  // failed look-up (a file system call, an error object with its stack) cost about 0.3 ms of CPU
+  // per page.
+  const publicDir = path.join(root, "public");
+  const publicEntries = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
+  const servePublic = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => {
+    let first = req.path.split("/", 2)[1] ?? "";
+    try {
+      first = decodeURIComponent(first);
+    } catch {
+      // malformed: the static handler answers as it always did
+      return servePublic(req, res, next);
+    }
+    if (publicEntries.has(first)) return servePublic(req, res, next);
+    next();
+  });
 
   app.all(
     "*",

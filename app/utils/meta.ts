@@ -35,3 +35,8 @@ export interface ScriptFreeHandle {
   hydrate: false;
 }
 export const scriptFree: ScriptFreeHandle = { hydrate: false };
+
+/** Whether a route's handle says so (the root reads it to leave out scripts; entry.server too). */
+export function isScriptFree(handle: unknown): boolean {
+  return typeof handle === "object" && handle !== null && (handle as ScriptFreeHandle).hydrate === false;
+}
