@@ -2,13 +2,15 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { Field, FormErrors, previousValue, TextAreaField, type ReplyLike } from "~/components/form";
+import { Field, fieldErrors, FormErrors, previousValue, TextAreaField, type ReplyLike } from "~/components/form";
 import { currencyMinorDigits } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { localized } from "~/i18n/localized";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
-import { feeFigures } from "~/modules/permits/fees";
-import { createPermitType, officePermitTypes, setPermitTypeActive } from "~/modules/permits/office.server";
-import { permitTypeSchema, requirementLines, scheduleFromForm } from "~/modules/permits/types-schema";
+import { feeFigures, validateFeeSchedule } from "~/modules/permits/fees";
+import { createPermitType, officePermitTypes, setPermitTypeActive, updatePermitType } from "~/modules/permits/office.server";
+import { permitTypeEditSchema, permitTypeSchema, requirementLines, scheduleFromForm, scheduleToForm } from "~/modules/permits/types-schema";
+import { toMajorUnits } from "~/modules/projects/editing.server";
 import { formError, parseForm } from "~/utils/forms.server";
 import { titleFromRoot } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -17,12 +19,49 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "permi
 
 const CURRENCIES = ["PHP", "MXN", "USD", "GTQ", "MAD", "XOF"];
 
-/** The permit types an LGU offers online: its permits officers define them and switch them on or off. */
+/** The permit types an LGU offers online: its permits officers define, change and switch them on or off. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "permits_officer"]);
-  const types = await officePermitTypes(session.claims, lgu.id, await getLanguage(request));
-  return json({ lgu: { slug: lgu.slug, name: lgu.name }, types, currencies: CURRENCIES }, { headers: { "Cache-Control": "private, no-store" } });
+  const language = await getLanguage(request);
+  const types = await officePermitTypes(session.claims, lgu.id, language);
+  return json(
+    {
+      lgu: { slug: lgu.slug, name: lgu.name },
+      currencies: CURRENCIES,
+      types: types.map((type) => {
+        const names = type.names as Record<string, string>;
+        const schedule = validateFeeSchedule(type.feeSchedule);
+        return {
+          id: type.id,
+          slug: type.slug,
+          name: type.name,
+          active: type.active,
+          processingDays: type.processingDays,
+          requirements: type.requirementList.map((r) => ({ id: r.id, label: localized(r.label, language), mandatory: r.mandatory, used: r.used })),
+          applications: type.applications,
+          values: {
+            id: type.id,
+            slug: type.slug,
+            nameEn: names.en ?? "",
+            nameFil: names.fil ?? "",
+            nameEs: names.es ?? "",
+            nameFr: names.fr ?? "",
+            nameAr: names.ar ?? "",
+            descriptionEn: (type.description as Record<string, string>).en ?? "",
+            currency: type.currency,
+            processingDays: String(type.processingDays),
+            validityMonths: String(type.validityMonths),
+            ...scheduleToForm(schedule.ok ? schedule.schedule : null, (minor) => toMajorUnits(minor, type.currency)),
+          },
+        };
+      }),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
+
+const namesOf = (form: { nameEn: string; nameFil?: string; nameEs?: string; nameFr?: string; nameAr?: string }) =>
+  Object.fromEntries(Object.entries({ en: form.nameEn, fil: form.nameFil, es: form.nameEs, fr: form.nameFr, ar: form.nameAr }).filter(([, value]) => value)) as Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "permits_officer"]);
@@ -37,37 +76,128 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(back, { type: "success", messageKey: `permits:types.${intent}d` });
   }
+  if (intent === "update") {
+    const submission = await parseForm(formData, permitTypeEditSchema);
+    const form = `update-${String(formData.get("id") ?? "")}`;
+    if (submission.status !== "success") return formError({ ...submission.reply(), form });
+    const value = submission.value;
+    const schedule = scheduleFromForm(value, currencyMinorDigits(value.currency));
+    if (!schedule.ok) return formError({ ...submission.reply({ fieldErrors: { [schedule.field]: [schedule.message] } }), form });
+    try {
+      await updatePermitType(session.claims, lgu.id, value.id, {
+        name: namesOf(value),
+        description: value.descriptionEn ? { en: value.descriptionEn } : {},
+        schedule: schedule.schedule,
+        processingDays: value.processingDays,
+        validityMonths: value.validityMonths,
+        add: requirementLines(value),
+        remove: value.remove ?? [],
+      });
+    } catch (error) {
+      const answer = refusedForm(submission, error);
+      const body = (await answer.json()) as { reply: object };
+      return json({ reply: { ...body.reply, form } }, { status: answer.status });
+    }
+    return redirectWithToast(back, { type: "success", messageKey: "permits:types.updated" });
+  }
   const submission = await parseForm(formData, permitTypeSchema);
-  if (submission.status !== "success") return formError(submission.reply());
-  const form = submission.value;
-  const schedule = scheduleFromForm(form, currencyMinorDigits(form.currency));
-  if (!schedule.ok) return formError(submission.reply({ fieldErrors: { [schedule.field]: [schedule.message] } }));
-  const name = Object.fromEntries(
-    Object.entries({ en: form.nameEn, fil: form.nameFil, es: form.nameEs, fr: form.nameFr, ar: form.nameAr }).filter(([, value]) => value),
-  ) as Record<string, string>;
+  if (submission.status !== "success") return formError({ ...submission.reply(), form: "create" });
+  const value = submission.value;
+  const schedule = scheduleFromForm(value, currencyMinorDigits(value.currency));
+  if (!schedule.ok) return formError({ ...submission.reply({ fieldErrors: { [schedule.field]: [schedule.message] } }), form: "create" });
   try {
     await createPermitType(session.claims, lgu.id, {
-      slug: form.slug,
-      name,
-      description: form.descriptionEn ? { en: form.descriptionEn } : {},
+      slug: value.slug,
+      name: namesOf(value),
+      description: value.descriptionEn ? { en: value.descriptionEn } : {},
       schedule: schedule.schedule,
-      currency: form.currency,
-      processingDays: form.processingDays,
-      validityMonths: form.validityMonths,
-      requirements: requirementLines(form),
+      currency: value.currency,
+      processingDays: value.processingDays,
+      validityMonths: value.validityMonths,
+      requirements: requirementLines(value),
     });
   } catch (error) {
-    return refusedForm(submission, error);
+    const answer = refusedForm(submission, error);
+    const body = (await answer.json()) as { reply: object };
+    return json({ reply: { ...body.reply, form: "create" } }, { status: answer.status });
   }
   return redirectWithToast(back, { type: "success", messageKey: "permits:types.created" });
 }
 
+type Values = Record<string, string>;
+
+/** The fields of a type's form; `prefix` keeps ids apart when several forms share the page. */
+function TypeFields({ prefix, reply, values = {}, currencies, editing }: { prefix: string; reply?: ReplyLike; values?: Values; currencies: string[]; editing: boolean }) {
+  const { t } = useTranslation("permits");
+  const id = (name: string) => `${prefix}-${name}`;
+  const value = (name: string) => previousValue(reply, name) ?? values[name];
+  const feeKind = value("feeKind") ?? "fixed";
+  return (
+    <>
+      {editing ? (
+        <>
+          <input type="hidden" name="slug" value={values.slug} />
+          <input type="hidden" name="currency" value={values.currency} />
+        </>
+      ) : (
+        <Field name="slug" id={id("slug")} label={t("types.slug")} hint={t("types.slugHint")} reply={reply} dir="ltr" required />
+      )}
+      <Field name="nameEn" id={id("nameEn")} label={t("types.nameEn")} reply={reply} defaultValue={values.nameEn} lang="en" required />
+      <details>
+        <summary>{t("types.otherLanguages")}</summary>
+        <Field name="nameFil" id={id("nameFil")} label={t("types.nameIn", { language: "Filipino" })} reply={reply} defaultValue={values.nameFil} lang="fil" />
+        <Field name="nameEs" id={id("nameEs")} label={t("types.nameIn", { language: "Español" })} reply={reply} defaultValue={values.nameEs} lang="es" />
+        <Field name="nameFr" id={id("nameFr")} label={t("types.nameIn", { language: "Français" })} reply={reply} defaultValue={values.nameFr} lang="fr" />
+        <Field name="nameAr" id={id("nameAr")} label={t("types.nameIn", { language: "العربية" })} reply={reply} defaultValue={values.nameAr} lang="ar" dir="rtl" />
+      </details>
+      <TextAreaField name="descriptionEn" id={id("descriptionEn")} label={t("types.description")} reply={reply} defaultValue={values.descriptionEn} rows={3} />
+      {editing ? null : (
+        <div className="field">
+          <label htmlFor={id("currency")}>{t("types.currency")}</label>
+          <select id={id("currency")} name="currency" defaultValue={value("currency") ?? "PHP"}>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <Field name="processingDays" id={id("processingDays")} label={t("types.processingDays")} reply={reply} inputMode="numeric" defaultValue={values.processingDays ?? "5"} required />
+      <Field name="validityMonths" id={id("validityMonths")} label={t("types.validityMonths")} reply={reply} inputMode="numeric" defaultValue={values.validityMonths ?? "12"} required />
+      <fieldset>
+        <legend>{t("types.feeKind")}</legend>
+        <label>
+          <input type="radio" name="feeKind" value="fixed" defaultChecked={feeKind === "fixed"} /> {t("types.fixed")}
+        </label>
+        <label>
+          <input type="radio" name="feeKind" value="bracketed" defaultChecked={feeKind === "bracketed"} /> {t("types.bracketed")}
+        </label>
+      </fieldset>
+      <Field name="fixedAmount" id={id("fixedAmount")} label={t("types.fixedAmount")} hint={t("types.fixedAmountHint")} reply={reply} defaultValue={values.fixedAmount} inputMode="decimal" />
+      <div className="field">
+        <label htmlFor={id("figure")}>{t("types.figure")}</label>
+        <select id={id("figure")} name="figure" defaultValue={value("figure") ?? "capital"}>
+          {feeFigures.map((f) => (
+            <option key={f} value={f}>
+              {t(`types.figures.${f}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextAreaField name="brackets" id={id("brackets")} label={t("types.brackets")} hint={t("types.bracketsHint")} reply={reply} defaultValue={values.brackets} dir="ltr" />
+      <TextAreaField name="required" id={id("required")} label={t(editing ? "types.addRequired" : "types.required")} hint={t("types.linesHint")} reply={reply} />
+      <TextAreaField name="optional" id={id("optional")} label={t(editing ? "types.addOptional" : "types.optional")} hint={t("types.linesHint")} reply={reply} rows={2} />
+    </>
+  );
+}
+
 export default function PermitTypes() {
   const { lgu, types, currencies } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>()?.reply as ReplyLike | undefined;
+  const reply = useActionData<typeof action>()?.reply as (ReplyLike & { form?: string }) | undefined;
   const { t } = useTranslation("permits");
   const busy = useNavigation().state === "submitting";
-  const feeKind = previousValue(reply, "feeKind") ?? "fixed";
+  const replyFor = (form: string) => (reply?.form === form ? reply : undefined);
   return (
     <div className="container section stack narrow">
       <p>
@@ -80,78 +210,75 @@ export default function PermitTypes() {
         <p className="empty">{t("types.none")}</p>
       ) : (
         <ul className="plan-list" role="list">
-          {types.map((type) => (
-            <li key={type.id}>
-              <p>
-                <strong lang={type.name?.lang}>{type.name?.text}</strong> <span className="badge">{t(type.active ? "types.active" : "types.inactive")}</span>
-              </p>
-              <p className="plan-item__facts">
-                <span dir="ltr">{type.slug}</span>
-                <span>{t("offered.days", { count: type.processingDays })}</span>
-                <span>{t("types.requirementCount", { count: type.requirements })}</span>
-                <span>{t("types.applicationCount", { count: type.applications })}</span>
-              </p>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="id" value={type.id} />
-                <input type="hidden" name="intent" value={type.active ? "deactivate" : "activate"} />
-                <button type="submit" className="link-button" disabled={busy}>
-                  {t(type.active ? "types.deactivate" : "types.activate")} <span className="visually-hidden">{type.name?.text}</span>
-                </button>
-              </Form>
-            </li>
-          ))}
+          {types.map((type) => {
+            const form = `update-${type.id}`;
+            const removeErrors = fieldErrors(replyFor(form), "remove");
+            return (
+              <li key={type.id}>
+                <p>
+                  <strong lang={type.name?.lang}>{type.name?.text}</strong> <span className="badge">{t(type.active ? "types.active" : "types.inactive")}</span>
+                </p>
+                <p className="plan-item__facts">
+                  <span dir="ltr">{type.slug}</span>
+                  <span>{t("offered.days", { count: type.processingDays })}</span>
+                  <span>{t("types.requirementCount", { count: type.requirements.length })}</span>
+                  <span>{t("types.applicationCount", { count: type.applications })}</span>
+                </p>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="id" value={type.id} />
+                  <input type="hidden" name="intent" value={type.active ? "deactivate" : "activate"} />
+                  <button type="submit" className="link-button" disabled={busy}>
+                    {t(type.active ? "types.deactivate" : "types.activate")} <span className="visually-hidden">{type.name?.text}</span>
+                  </button>
+                </Form>
+                <details className="plan-item__edit" open={Boolean(replyFor(form)) || undefined}>
+                  <summary>
+                    {t("types.change")} <span className="visually-hidden">{type.name?.text}</span>
+                  </summary>
+                  <Form method="post" className="form" noValidate>
+                    <FormErrors reply={replyFor(form)} />
+                    <input type="hidden" name="intent" value="update" />
+                    <input type="hidden" name="id" value={type.id} />
+                    <TypeFields prefix={`type-${type.id}`} reply={replyFor(form)} values={type.values} currencies={currencies} editing />
+                    <fieldset>
+                      <legend>{t("types.currentDocuments")}</legend>
+                      {removeErrors.length ? (
+                        <p id={`type-${type.id}-remove-error`} className="field__error">
+                          {removeErrors.map((key) => t(key)).join(" ")}
+                        </p>
+                      ) : null}
+                      <ul>
+                        {type.requirements.map((r) => (
+                          <li key={r.id}>
+                            {r.used ? (
+                              <span lang={r.label?.lang}>
+                                {r.label?.text} <span className="muted">({t("types.inUse")})</span>
+                              </span>
+                            ) : (
+                              <label>
+                                <input type="checkbox" name="remove" value={r.id} /> {t("types.remove", { label: r.label?.text ?? "" })}
+                              </label>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </fieldset>
+                    <button type="submit" className="button" disabled={busy}>
+                      {t("types.save")}
+                    </button>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
 
       <Form method="post" className="form" noValidate aria-labelledby="new-type">
         <h2 id="new-type">{t("types.new")}</h2>
-        <FormErrors reply={reply} />
+        <FormErrors reply={replyFor("create")} />
         <input type="hidden" name="intent" value="create" />
-        <Field name="slug" label={t("types.slug")} hint={t("types.slugHint")} reply={reply} dir="ltr" required />
-        <Field name="nameEn" label={t("types.nameEn")} reply={reply} lang="en" required />
-        <details>
-          <summary>{t("types.otherLanguages")}</summary>
-          <Field name="nameFil" label={t("types.nameIn", { language: "Filipino" })} reply={reply} lang="fil" />
-          <Field name="nameEs" label={t("types.nameIn", { language: "Español" })} reply={reply} lang="es" />
-          <Field name="nameFr" label={t("types.nameIn", { language: "Français" })} reply={reply} lang="fr" />
-          <Field name="nameAr" label={t("types.nameIn", { language: "العربية" })} reply={reply} lang="ar" dir="rtl" />
-        </details>
-        <TextAreaField name="descriptionEn" label={t("types.description")} reply={reply} rows={3} />
-        <div className="field">
-          <label htmlFor="field-currency">{t("types.currency")}</label>
-          <select id="field-currency" name="currency" defaultValue={previousValue(reply, "currency") ?? "PHP"}>
-            {currencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field name="processingDays" label={t("types.processingDays")} reply={reply} inputMode="numeric" defaultValue="5" required />
-        <Field name="validityMonths" label={t("types.validityMonths")} reply={reply} inputMode="numeric" defaultValue="12" required />
-        <fieldset>
-          <legend>{t("types.feeKind")}</legend>
-          <label>
-            <input type="radio" name="feeKind" value="fixed" defaultChecked={feeKind === "fixed"} /> {t("types.fixed")}
-          </label>
-          <label>
-            <input type="radio" name="feeKind" value="bracketed" defaultChecked={feeKind === "bracketed"} /> {t("types.bracketed")}
-          </label>
-        </fieldset>
-        <Field name="fixedAmount" label={t("types.fixedAmount")} hint={t("types.fixedAmountHint")} reply={reply} inputMode="decimal" />
-        <div className="field">
-          <label htmlFor="field-figure">{t("types.figure")}</label>
-          <select id="field-figure" name="figure" defaultValue={previousValue(reply, "figure") ?? "capital"}>
-            {feeFigures.map((f) => (
-              <option key={f} value={f}>
-                {t(`types.figures.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextAreaField name="brackets" label={t("types.brackets")} hint={t("types.bracketsHint")} reply={reply} dir="ltr" />
-        <TextAreaField name="required" label={t("types.required")} hint={t("types.linesHint")} reply={reply} />
-        <TextAreaField name="optional" label={t("types.optional")} hint={t("types.linesHint")} reply={reply} rows={2} />
+        <TypeFields prefix="field" reply={replyFor("create")} currencies={currencies} editing={false} />
         <button type="submit" className="button" disabled={busy}>
           {t("types.create")}
         </button>

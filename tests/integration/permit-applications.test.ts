@@ -317,3 +317,38 @@ describe("paying a permit fee through the demo sandbox", () => {
     expect(await db().client.sql`select status from permit_applications where id = ${id}`).toEqual([{ status: "paid" }]);
   });
 });
+
+describe("changing a permit type", () => {
+  it("changes names, fee and time, adds documents and drops unused ones; a document applications uploaded stays", async () => {
+    const officerPerson = await signedIn("types.changer@example.org");
+    await addLguRole(db().url, lgu.id, officerPerson.id, "permits_officer");
+    const page = await import("../../app/routes/manage.$lgu.permits.types");
+    const params = { lgu: lgu.slug };
+    const path = `/manage/${lgu.slug}/permits/types`;
+    const loaded = (await (await answer(() => page.loader({ request: get(path, officerPerson.cookie), params, context }))).json()) as {
+      types: { id: string; slug: string; values: Record<string, string>; requirements: { id: string; used: boolean }[] }[];
+    };
+    const type = loaded.types.find((t) => t.slug === "new-business")!;
+    expect(type.values).toMatchObject({ nameEn: "New business permit", nameFil: "Permit para sa bagong negosyo", feeKind: "fixed", fixedAmount: "1500.00", processingDays: "5" });
+    expect(type.requirements).toEqual([expect.objectContaining({ id: requirementId, used: true })]);
+    const update = (fields: Record<string, string>, remove: string[] = []) => {
+      const body = new URLSearchParams({ intent: "update", ...type.values, ...fields });
+      for (const id of remove) body.append("remove", id);
+      return answer(() => page.action({ request: new Request(url(path), { method: "POST", headers: { Cookie: officerPerson.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body }), params, context }));
+    };
+    // The uploaded-to document cannot go; nothing changes.
+    const refused = await update({ processingDays: "9" }, [requirementId]);
+    expect(await refused.json()).toMatchObject({ reply: { form: `update-${type.id}`, error: { remove: ["permits:types.validation.requirementUsed"] } } });
+    expect(await db().client.sql`select processing_days from permit_types where id = ${type.id}`).toEqual([{ processing_days: 5 }]);
+    // Bad brackets are refused beside the field.
+    expect(await (await update({ feeKind: "bracketed", figure: "capital", brackets: "5; 10; 1" })).json()).toMatchObject({ reply: { error: { brackets: ["services:fees.bracket_first_not_zero"] } } });
+    expect((await update({ nameEn: "New business permit (2027)", processingDays: "4", fixedAmount: "1750", required: "Fire safety certificate" })).status).toBe(302);
+    const [row] = (await db().client.sql`select name->>'en' as name, name->>'fil' as fil, processing_days, fee_schedule->>'amountMinor' as fee, currency, slug from permit_types where id = ${type.id}`) as unknown as [Record<string, unknown>];
+    expect(row).toEqual({ name: "New business permit (2027)", fil: "Permit para sa bagong negosyo", processing_days: 4, fee: "175000", currency: "PHP", slug: "new-business" });
+    const requirements = await db().client.sql`select id, label->>'en' as label, mandatory from permit_requirements where permit_type_id = ${type.id} order by position`;
+    expect(requirements.map((r) => [r.label, r.mandatory])).toEqual([["DTI business name registration", true], ["Fire safety certificate", true]]);
+    // The new one, unused, can be dropped.
+    expect((await update({ processingDays: "4", fixedAmount: "1750" }, [requirements[1]!.id as string])).status).toBe(302);
+    expect(await db().client.sql`select count(*)::int as n from permit_requirements where permit_type_id = ${type.id}`).toEqual([{ n: 1 }]);
+  });
+});

@@ -192,7 +192,7 @@ export async function notifyApplicant(applicationId: string, intent: OfficerActi
   return true;
 }
 
-/** The LGU's permit types as its officers manage them (active or not), with requirement counts. */
+/** The LGU's permit types as its officers manage them (active or not), with what their edit forms show. */
 export async function officePermitTypes(claims: JwtClaims, lguId: string, language: string) {
   const rows = await withRls(claims, (tx) =>
     tx
@@ -200,17 +200,59 @@ export async function officePermitTypes(claims: JwtClaims, lguId: string, langua
         id: permitTypes.id,
         slug: permitTypes.slug,
         name: permitTypes.name,
+        names: permitTypes.name,
+        description: permitTypes.description,
+        feeSchedule: permitTypes.feeSchedule,
+        validityMonths: permitTypes.validityMonths,
+        requirementList: sql<{ id: string; label: LocalizedText; mandatory: boolean; used: boolean }[]>`coalesce((select json_agg(json_build_object('id', r.id, 'label', r.label, 'mandatory', r.mandatory,
+          'used', exists (select 1 from public.permit_documents d where d.requirement_id = r.id)) order by r.position) from public.permit_requirements r where r.permit_type_id = public.permit_types.id), '[]')`,
         active: permitTypes.active,
         currency: permitTypes.currency,
         processingDays: permitTypes.processingDays,
-        requirements: sql<number>`(select count(*) from public.permit_requirements r where r.permit_type_id = ${permitTypes.id})::integer`.mapWith(Number),
-        applications: sql<number>`(select count(*) from public.permit_applications a where a.permit_type_id = ${permitTypes.id})::integer`.mapWith(Number),
+        requirements: sql<number>`(select count(*) from public.permit_requirements r where r.permit_type_id = public.permit_types.id)::integer`.mapWith(Number),
+        applications: sql<number>`(select count(*) from public.permit_applications a where a.permit_type_id = public.permit_types.id)::integer`.mapWith(Number),
       })
       .from(permitTypes)
       .where(eq(permitTypes.lguId, lguId))
       .orderBy(asc(permitTypes.slug)),
   );
   return rows.map((r) => ({ ...r, name: localized(r.name as LocalizedText, language) }));
+}
+
+/**
+ * Changes a type's names, description, fee schedule, processing time and validity, adds documents
+ * and drops the ones no upload uses; slug and currency stay. Applications already assessed keep
+ * their fee. As the officer (RLS), in one transaction.
+ */
+export async function updatePermitType(
+  claims: JwtClaims,
+  lguId: string,
+  typeId: string,
+  input: { name: LocalizedText; description: LocalizedText; schedule: unknown; processingDays: number; validityMonths: number; add: { label: string; mandatory: boolean }[]; remove: string[] },
+) {
+  await withRls(claims, async (tx) => {
+    const changed = await tx
+      .update(permitTypes)
+      .set({ name: input.name, description: input.description, feeSchedule: input.schedule, processingDays: input.processingDays, validityMonths: input.validityMonths, updatedAt: new Date() })
+      .where(and(eq(permitTypes.id, typeId), eq(permitTypes.lguId, lguId)))
+      .returning({ id: permitTypes.id });
+    if (changed.length === 0) throw new FormProblem("", "permits:errors.notOfficer", 403);
+    for (const id of input.remove) {
+      const used = await tx.execute(sql`select 1 from public.permit_documents where requirement_id = ${id}::uuid limit 1`);
+      if (used.length > 0) throw new FormProblem("remove", "permits:types.validation.requirementUsed", 409);
+      await tx.execute(sql`delete from public.permit_requirements where id = ${id}::uuid and permit_type_id = ${typeId}::uuid`);
+    }
+    const [{ next } = { next: 0 }] = await tx.execute<{ next: number }>(sql`select coalesce(max(position) + 1, 0)::int as next from public.permit_requirements where permit_type_id = ${typeId}::uuid`);
+    for (const [offset, requirement] of input.add.entries()) {
+      await tx.execute(sql`insert into public.permit_requirements (permit_type_id, label, mandatory, position)
+        values (${typeId}::uuid, ${JSON.stringify({ en: requirement.label })}::jsonb, ${requirement.mandatory}, ${Number(next) + offset})`);
+    }
+  }).catch((error: unknown) => {
+    if (error instanceof FormProblem) throw error;
+    const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: string };
+    if (cause.code === "42501") throw new FormProblem("", "permits:errors.notOfficer", 403);
+    throw error;
+  });
 }
 
 /** A new permit type with its requirements, in one transaction, as the officer (RLS checks the role). */

@@ -11,8 +11,7 @@ const lines = (value: string | undefined) =>
 
 const optionalText = (max: number) => z.string().trim().max(max, "permits:types.validation.tooLong").optional();
 
-export const permitTypeSchema = z
-  .object({
+const fields = {
     slug: z
       .string({ required_error: "permits:types.validation.slug" })
       .trim()
@@ -33,22 +32,42 @@ export const permitTypeSchema = z
     brackets: z.string().optional(),
     required: z.string({ required_error: "permits:types.validation.required" }).max(5000, "permits:types.validation.tooLong"),
     optional: z.string().max(5000, "permits:types.validation.tooLong").optional(),
+};
+
+const labelsFit = (form: { required?: string; optional?: string }, ctx: z.RefinementCtx) => {
+  if ([...lines(form.required), ...lines(form.optional)].some((l) => l.length > 300)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["required"], message: "permits:types.validation.tooLong" });
+  }
+};
+
+/** A new type: at least one required document. */
+export const permitTypeSchema = z.object(fields).superRefine((form, ctx) => {
+  if (lines(form.required).length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["required"], message: "permits:types.validation.required" });
+  labelsFit(form, ctx);
+});
+
+/**
+ * A change to an existing type: its slug and currency stay (applications refer to them); the
+ * document lists add documents, and `remove` names requirements to drop (only those no upload uses).
+ */
+export const permitTypeEditSchema = z
+  .object({
+    ...fields,
+    id: z.string().uuid("permits:errors.unreadable"),
+    required: z.string().max(5000, "permits:types.validation.tooLong").optional(),
+    remove: z.array(z.string().uuid("permits:errors.unreadable")).optional(),
   })
-  .superRefine((form, ctx) => {
-    if (lines(form.required).length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["required"], message: "permits:types.validation.required" });
-    if ([...lines(form.required), ...lines(form.optional)].some((l) => l.length > 300)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["required"], message: "permits:types.validation.tooLong" });
-    }
-  });
+  .superRefine(labelsFit);
 
 export type PermitTypeForm = z.infer<typeof permitTypeSchema>;
+export type PermitTypeEditForm = z.infer<typeof permitTypeEditSchema>;
 
 /**
  * The fee schedule the form describes: a fixed amount, or brackets written one per line as
  * "from; to; fixed fee; rate %" in major units ("to" left empty on the last line). Problems come back
  * as [field, message key].
  */
-export function scheduleFromForm(form: PermitTypeForm, digits: number): { ok: true; schedule: FeeSchedule } | { ok: false; field: string; message: string } {
+export function scheduleFromForm(form: Pick<PermitTypeForm, "feeKind" | "fixedAmount" | "figure" | "brackets" | "currency">, digits: number): { ok: true; schedule: FeeSchedule } | { ok: false; field: string; message: string } {
   const money = (text: string | undefined) => {
     if (!text || !text.trim()) return { ok: true as const, minor: null };
     const parsed = parseMajorUnits(text.trim(), digits);
@@ -80,7 +99,21 @@ export function scheduleFromForm(form: PermitTypeForm, digits: number): { ok: tr
   return checked.ok ? checked : { ok: false, field: "brackets", message: `services:${checked.issues[0]!.code}` };
 }
 
-export const requirementLines = (form: PermitTypeForm) => [
+export const requirementLines = (form: { required?: string; optional?: string }) => [
   ...lines(form.required).map((label) => ({ label, mandatory: true })),
   ...lines(form.optional).map((label) => ({ label, mandatory: false })),
 ];
+
+/** The form's text for a stored schedule (major units, "from; to; fixed; rate %" lines), to edit it. */
+export function scheduleToForm(schedule: FeeSchedule | null, toMajor: (minor: number) => string) {
+  if (!schedule) return { feeKind: "fixed", fixedAmount: "", figure: "capital", brackets: "" };
+  if (schedule.kind === "fixed") return { feeKind: "fixed", fixedAmount: toMajor(schedule.amountMinor), figure: "capital", brackets: "" };
+  return {
+    feeKind: "bracketed",
+    fixedAmount: "",
+    figure: schedule.figure,
+    brackets: schedule.brackets
+      .map((b) => [toMajor(b.fromMinor), b.toMinor === null ? "" : toMajor(b.toMinor), b.fixedMinor ? toMajor(b.fixedMinor) : "", b.rateBasisPoints ? String(b.rateBasisPoints / 100) : ""].join("; ").replace(/(; )+$/, ""))
+      .join("\n"),
+  };
+}
