@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { contributions, lguPaymentAccounts, profiles, projects } from "~/db/schema";
-import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
+import { FormProblem, throwHinted, type HintedProblems } from "~/modules/organisations/errors.server";
 import { AppError } from "~/utils/errors";
 import { logger } from "~/utils/logger.server";
 import { toMinorUnits } from "~/modules/projects/editing.server";
@@ -55,7 +55,7 @@ export async function listLguContributions(lguId: string, filter: TreasuryFilter
   });
 }
 
-const HINTS: Record<string, [string, string, number]> = {
+const HINTS: HintedProblems = {
   not_treasurer: ["", "giving:errors.notTreasurer", 403],
   not_pending: ["", "giving:errors.notPending", 409],
   not_offline: ["", "giving:errors.notOffline", 409],
@@ -64,12 +64,7 @@ const HINTS: Record<string, [string, string, number]> = {
   ledger_refund_too_large: ["amount", "giving:validation.refundTooLarge", 400],
 };
 
-function asProblem(error: unknown): never {
-  const failure = databaseFailure(error);
-  const mapped = failure?.hint ? HINTS[failure.hint] : failure?.code === "42501" ? HINTS.not_treasurer : undefined;
-  if (mapped) throw new FormProblem(mapped[0], mapped[1], mapped[2]);
-  throw error;
-}
+const asProblem = (error: unknown): never => throwHinted(error, HINTS, "not_treasurer");
 
 /** The LGU's card payments account as its staff see it (null: none set up yet). */
 export async function lguCardAccount(lguId: string) {

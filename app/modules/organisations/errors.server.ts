@@ -45,3 +45,17 @@ export const hasHint = (error: unknown, hint: string) => databaseFailure(error)?
 
 /** Row-level security refused the write (42501), e.g. someone without the role trying anyway. */
 export const isPermissionDenied = (error: unknown) => databaseFailure(error)?.code === "42501";
+
+/** A database rule's refusal, by its hint: the field it is about, the message key, the status. */
+export type HintedProblems = Record<string, [field: string, messageKey: string, status: number]>;
+
+/**
+ * Rethrows a refusal of the database's own rules (its hint, or 42501 for the wrong person as
+ * `forbidden`) as the FormProblem the person sees; any other error is rethrown as it is.
+ */
+export function throwHinted(error: unknown, hints: HintedProblems, forbidden: string): never {
+  const failure = databaseFailure(error);
+  const mapped = (failure?.hint ? hints[failure.hint] : undefined) ?? (failure?.code === "42501" ? hints[forbidden] : undefined);
+  if (mapped) throw new FormProblem(mapped[0], mapped[1], mapped[2]);
+  throw error;
+}

@@ -15,7 +15,7 @@ import { lgus, permitApplications, permitDocuments, permitEvents, permitRequirem
 import { localized } from "~/i18n/localized";
 import { allowed, type Limit } from "~/modules/auth/rate-limit.server";
 import { sandboxEnabled } from "~/modules/contributions/giving.server";
-import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
+import { databaseFailure, FormProblem, throwHinted, type HintedProblems } from "~/modules/organisations/errors.server";
 import { checkPermitDocument, DEFAULT_MAX_DOCUMENT_BYTES } from "./documents.server";
 import { computeFee, validateFeeSchedule } from "./fees";
 import type { ApplicationInput } from "./schema";
@@ -25,7 +25,7 @@ export const lookupLimits = {
   perReference: { name: "permit-lookup:reference", max: 10, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
-const HINTS: Record<string, [string, string, number]> = {
+const HINTS: HintedProblems = {
   documents_missing: ["", "permits:errors.documentsMissing", 400],
   wrong_status: ["", "permits:errors.wrongStatus", 409],
   type_inactive: ["", "permits:errors.typeInactive", 409],
@@ -40,10 +40,7 @@ const HINTS: Record<string, [string, string, number]> = {
 
 /** A database refusal as the message the person sees; anything else is rethrown. */
 export function permitProblem(error: unknown): never {
-  const failure = databaseFailure(error);
-  const mapped = failure?.hint ? HINTS[failure.hint] : failure?.code === "42501" ? HINTS.not_applicant : undefined;
-  if (mapped) throw new FormProblem(mapped[0], mapped[1], mapped[2]);
-  throw error;
+  throwHinted(error, HINTS, "not_applicant");
 }
 
 /** The active permit types of a (verified, so public) LGU, with their requirements, in `language`. */
