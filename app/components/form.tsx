@@ -43,13 +43,22 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name">
   hint?: ReactNode;
 }
 
-/** A labelled input with its hint and translated errors wired through aria-describedby. */
-export function Field({ name, label, reply, hint, id, defaultValue, type = "text", ...rest }: FieldProps) {
+/** The frame every field shares: label, hint, the control, and its translated errors, wired together. */
+export function FieldFrame({
+  inputId,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  inputId: string;
+  label: string;
+  hint?: ReactNode;
+  errors: string[];
+  children: (wiring: { "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const inputId = id ?? `field-${name}`;
-  const errors = fieldErrors(reply, name);
   const describedBy = [hint ? `${inputId}-hint` : null, errors.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
-  const value = type === "password" ? undefined : (previousValue(reply, name) ?? defaultValue);
   return (
     <div className={`field${errors.length ? " field--error" : ""}`}>
       <label htmlFor={inputId}>{label}</label>
@@ -58,21 +67,24 @@ export function Field({ name, label, reply, hint, id, defaultValue, type = "text
           {hint}
         </p>
       ) : null}
-      <input
-        id={inputId}
-        name={name}
-        type={type}
-        defaultValue={value}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...rest}
-      />
+      {children({ "aria-invalid": errors.length ? true : undefined, "aria-describedby": describedBy || undefined })}
       {errors.length ? (
         <p id={`${inputId}-error`} className="field__error">
           {errors.map((key) => t(key)).join(" ")}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and translated errors wired through aria-describedby. */
+export function Field({ name, label, reply, hint, id, defaultValue, type = "text", ...rest }: FieldProps) {
+  const inputId = id ?? `field-${name}`;
+  const value = type === "password" ? undefined : (previousValue(reply, name) ?? defaultValue);
+  return (
+    <FieldFrame inputId={inputId} label={label} hint={hint} errors={fieldErrors(reply, name)}>
+      {(wiring) => <input id={inputId} name={name} type={type} defaultValue={value} {...wiring} {...rest} />}
+    </FieldFrame>
   );
 }
 
@@ -85,33 +97,12 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 
 /** A labelled textarea with its hint and translated errors, like Field. */
 export function TextAreaField({ name, label, reply, hint, id, defaultValue, rows = 4, ...rest }: TextAreaFieldProps) {
-  const { t } = useTranslation();
   const inputId = id ?? `field-${name}`;
-  const errors = fieldErrors(reply, name);
-  const describedBy = [hint ? `${inputId}-hint` : null, errors.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
+  const value = previousValue(reply, name) ?? (typeof defaultValue === "string" ? defaultValue : undefined);
   return (
-    <div className={`field${errors.length ? " field--error" : ""}`}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={inputId}
-        name={name}
-        rows={rows}
-        defaultValue={previousValue(reply, name) ?? (typeof defaultValue === "string" ? defaultValue : undefined)}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...rest}
-      />
-      {errors.length ? (
-        <p id={`${inputId}-error`} className="field__error">
-          {errors.map((key) => t(key)).join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame inputId={inputId} label={label} hint={hint} errors={fieldErrors(reply, name)}>
+      {(wiring) => <textarea id={inputId} name={name} rows={rows} defaultValue={value} {...wiring} {...rest} />}
+    </FieldFrame>
   );
 }
 

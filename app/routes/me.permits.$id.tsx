@@ -2,8 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { fieldErrors, FormErrors, type ReplyLike } from "~/components/form";
-import { PermitApplicationFields, PermitHistory } from "~/components/permit-fields";
+import { FieldFrame, fieldErrors, FormErrors, type ReplyLike } from "~/components/form";
+import { PermitApplicationFields, PermitDetails, PermitHistory } from "~/components/permit-fields";
 import { currencyMinorDigits, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
@@ -254,26 +254,7 @@ export default function MyPermitApplication() {
             </button>
           </Form>
         ) : (
-          <dl className="facts">
-            <dt>{t("fields.businessName")}</dt>
-            <dd>
-              <bdi>{data.values.businessName}</bdi>
-            </dd>
-            <dt>{t("fields.lineOfBusiness")}</dt>
-            <dd>
-              <bdi>{data.values.lineOfBusiness}</bdi>
-            </dd>
-            <dt>{t("fields.address")}</dt>
-            <dd>
-              <bdi>{data.values.address}</bdi>
-            </dd>
-            <dt>{t("fields.ownerName")}</dt>
-            <dd>
-              <bdi>{data.values.ownerName}</bdi>
-            </dd>
-            <dt>{t("fields.declared", { currency: data.currency })}</dt>
-            <dd>{data.declared}</dd>
-          </dl>
+          <PermitDetails details={data.values} declared={data.declared} currency={data.currency} />
         )}
         <p>
           {data.fee ? t("mine.fee", { amount: data.fee }) : data.estimatedFee ? t("mine.estimatedFee", { amount: data.estimatedFee }) : t("mine.feeLater")}
@@ -307,25 +288,9 @@ export default function MyPermitApplication() {
                     <FormErrors reply={replyFor(form)} />
                     <input type="hidden" name="intent" value="upload" />
                     <input type="hidden" name="requirementId" value={r.id} />
-                    <div className={`field${errors.length ? " field--error" : ""}`}>
-                      <label htmlFor={`document-${r.id}`}>{t(r.document ? "mine.replace" : "mine.choose", { label: r.label?.text ?? "" })}</label>
-                      <p id={`document-${r.id}-hint`} className="field__hint">
-                        {t("mine.fileHint")}
-                      </p>
-                      <input
-                        id={`document-${r.id}`}
-                        name="document"
-                        type="file"
-                        accept="application/pdf,image/jpeg,image/png"
-                        aria-describedby={[`document-${r.id}-hint`, errors.length ? `document-${r.id}-error` : null].filter(Boolean).join(" ")}
-                        aria-invalid={errors.length ? true : undefined}
-                      />
-                      {errors.length ? (
-                        <p id={`document-${r.id}-error`} className="field__error">
-                          {errors.map((key) => t(key, { ns: ["permits", "services"] })).join(" ")}
-                        </p>
-                      ) : null}
-                    </div>
+                    <FieldFrame inputId={`document-${r.id}`} label={t(r.document ? "mine.replace" : "mine.choose", { label: r.label?.text ?? "" })} hint={t("mine.fileHint")} errors={errors}>
+                      {(wiring) => <input id={`document-${r.id}`} name="document" type="file" accept="application/pdf,image/jpeg,image/png" {...wiring} />}
+                    </FieldFrame>
                     <button type="submit" className="button button--secondary" disabled={busy}>
                       {t("mine.upload")}
                     </button>
