@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, type ReplyLike } from "~/components/form";
 
@@ -49,5 +50,39 @@ export function PermitHistory({ history }: { history: { id: number; to: string; 
         </ol>
       )}
     </section>
+  );
+}
+
+/** An application's details as submitted, read-only; `children` adds rows (the fee, for the office). */
+export function PermitDetails({ details, declared, currency, withPhone = false, children }: { details: PermitFieldValues; declared: string; currency: string; withPhone?: boolean; children?: ReactNode }) {
+  const { t } = useTranslation("permits");
+  return (
+    <dl className="facts">
+      <dt>{t("fields.businessName")}</dt>
+      <dd>
+        <bdi>{details.businessName}</bdi>
+      </dd>
+      <dt>{t("fields.lineOfBusiness")}</dt>
+      <dd>
+        <bdi>{details.lineOfBusiness}</bdi>
+      </dd>
+      <dt>{t("fields.address")}</dt>
+      <dd>
+        <bdi>{details.address}</bdi>
+      </dd>
+      <dt>{t("fields.ownerName")}</dt>
+      <dd>
+        <bdi>{details.ownerName}</bdi>
+      </dd>
+      {withPhone ? (
+        <>
+          <dt>{t("fields.ownerPhone")}</dt>
+          <dd dir="ltr">{details.ownerPhone}</dd>
+        </>
+      ) : null}
+      <dt>{t("fields.declared", { currency })}</dt>
+      <dd>{declared}</dd>
+      {children}
+    </dl>
   );
 }

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors, TextAreaField, type ReplyLike } from "~/components/form";
-import { PermitHistory } from "~/components/permit-fields";
+import { PermitDetails, PermitHistory } from "~/components/permit-fields";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
@@ -12,6 +12,7 @@ import { siteUrl } from "~/modules/auth/emails.server";
 import { actOnApplication, notifyApplicant, type OfficerAction } from "~/modules/permits/office.server";
 import { toMajorUnits } from "~/modules/projects/editing.server";
 import { formError } from "~/utils/forms.server";
+import { logger } from "~/utils/logger.server";
 import { titleFromRoot } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -93,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const body = (await answer.json()) as { reply: object };
     return json({ reply: { ...body.reply, form: intent } }, { status: answer.status });
   }
-  await notifyApplicant(view.id, chosen.intent, siteUrl(request));
+  // The action is done; a failed email must not make it look as if it was not.
+  await notifyApplicant(view.id, chosen.intent, siteUrl(request)).catch((error: unknown) =>
+    logger().warn({ application: view.id, intent: chosen.intent, err: error instanceof Error ? error.message : String(error) }, "permit applicant not emailed"),
+  );
   return redirectWithToast(`/manage/${lgu.slug}/permits/${view.id}`, { type: "success", messageKey: `permits:office.done.${intent}` });
 }
 
@@ -118,26 +122,10 @@ export default function OfficeApplication() {
       <p>
         <span className="badge">{t(`status.${data.status}`)}</span> <span lang={data.typeName?.lang}>{data.typeName?.text}</span>
       </p>
-      <dl className="facts">
-        <dt>{t("fields.lineOfBusiness")}</dt>
-        <dd>
-          <bdi>{data.details.lineOfBusiness}</bdi>
-        </dd>
-        <dt>{t("fields.address")}</dt>
-        <dd>
-          <bdi>{data.details.address}</bdi>
-        </dd>
-        <dt>{t("fields.ownerName")}</dt>
-        <dd>
-          <bdi>{data.details.ownerName}</bdi>
-        </dd>
-        <dt>{t("fields.ownerPhone")}</dt>
-        <dd dir="ltr">{data.details.ownerPhone}</dd>
-        <dt>{t("fields.declared", { currency: data.currency })}</dt>
-        <dd>{data.declared}</dd>
+      <PermitDetails details={data.details} declared={data.declared} currency={data.currency} withPhone>
         <dt>{t("office.fee")}</dt>
         <dd>{data.fee ?? (data.suggestedFeeText ? t("office.suggested", { amount: data.suggestedFeeText }) : t("office.notAssessed"))}</dd>
-      </dl>
+      </PermitDetails>
       {data.permit ? (
         <p>
           {t("office.issuedAs", { number: data.permit.number, until: data.permit.validUntil })}{" "}

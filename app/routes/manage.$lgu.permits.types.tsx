@@ -23,18 +23,18 @@ const CURRENCIES = ["PHP", "MXN", "USD", "GTQ", "MAD", "XOF"];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "permits_officer"]);
   const language = await getLanguage(request);
-  const types = await officePermitTypes(session.claims, lgu.id, language);
+  const types = await officePermitTypes(session.claims, lgu.id);
   return json(
     {
       lgu: { slug: lgu.slug, name: lgu.name },
       currencies: CURRENCIES,
       types: types.map((type) => {
-        const names = type.names as Record<string, string>;
+        const names = type.name as Record<string, string>;
         const schedule = validateFeeSchedule(type.feeSchedule);
         return {
           id: type.id,
           slug: type.slug,
-          name: type.name,
+          name: localized(type.name as Record<string, string>, language),
           active: type.active,
           processingDays: type.processingDays,
           requirements: type.requirementList.map((r) => ({ id: r.id, label: localized(r.label, language), mandatory: r.mandatory, used: r.used })),

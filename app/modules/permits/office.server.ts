@@ -5,7 +5,7 @@
  * RLS (officers see only their LGU's applications); every action is a database function that checks
  * the role and the status itself and writes history and audit.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { lgus, permitApplications, permits, permitTypes, type LocalizedText } from "~/db/schema";
@@ -134,7 +134,7 @@ export async function permitPdfFor(claims: JwtClaims, number: string, language: 
       .from(permits)
       .innerJoin(permitApplications, eq(permitApplications.id, permits.applicationId))
       .innerJoin(lgus, eq(lgus.id, permits.lguId))
-      .where(and(eq(permits.number, number), isNotNull(permits.issuedAt))),
+      .where(eq(permits.number, number)),
   );
   if (!row) return null;
   return permitPdf(
@@ -193,14 +193,13 @@ export async function notifyApplicant(applicationId: string, intent: OfficerActi
 }
 
 /** The LGU's permit types as its officers manage them (active or not), with what their edit forms show. */
-export async function officePermitTypes(claims: JwtClaims, lguId: string, language: string) {
+export async function officePermitTypes(claims: JwtClaims, lguId: string) {
   const rows = await withRls(claims, (tx) =>
     tx
       .select({
         id: permitTypes.id,
         slug: permitTypes.slug,
         name: permitTypes.name,
-        names: permitTypes.name,
         description: permitTypes.description,
         feeSchedule: permitTypes.feeSchedule,
         validityMonths: permitTypes.validityMonths,
@@ -216,7 +215,7 @@ export async function officePermitTypes(claims: JwtClaims, lguId: string, langua
       .where(eq(permitTypes.lguId, lguId))
       .orderBy(asc(permitTypes.slug)),
   );
-  return rows.map((r) => ({ ...r, name: localized(r.name as LocalizedText, language) }));
+  return rows;
 }
 
 /**
