@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +26,7 @@ import zlib from "node:zlib";
 import postgres from "postgres";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../app/db/embedded-postgres.server";
 import { projectRoot } from "../app/db/paths.server";
+import { cpuSnapshot, type CpuSnapshot } from "./cpu-snapshot";
 
 const PERF_PG_DIR = ".data/perf-postgres";
 
@@ -87,57 +88,6 @@ async function run(base: string, url: string, count: number) {
   return { times: times.sort((a, b) => a - b), failures };
 }
 
-/**
- * CPU time (ms) used so far by the server, by PostgreSQL (the rest of this process's tree: the
- * embedded server, when the bench started it) and by this process (the client), and by the whole
- * machine, from /proc (Linux; undefined elsewhere). The difference between two snapshots, divided
- * by the requests in between, is the CPU a request costs; what the machine used beyond those three
- * is other work, which makes the timings unreliable.
- */
-interface CpuSnapshot {
-  server: number;
-  postgres: number;
-  client: number;
-  machine: number;
-}
-function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
-  if (!existsSync("/proc/stat") || serverPid === undefined) return undefined;
-  const tick = 10; // ms per clock tick (USER_HZ = 100 on Linux)
-  const processes = new Map<number, { parent: number; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      // utime + stime, plus cutime + cstime: the children it has reaped, such as PostgreSQL's
-      // parallel query workers, which come and go within a query.
-      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-      processes.set(Number(entry), { parent: Number(fields[1]), ticks });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const under = (root: number) => {
-    const tree = new Set([root]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [pid, { parent }] of processes) {
-        if (tree.has(parent) && !tree.has(pid)) {
-          tree.add(pid);
-          grew = true;
-        }
-      }
-    }
-    return tree;
-  };
-  const sum = (pids: Iterable<number>) => [...pids].reduce((total, pid) => total + (processes.get(pid)?.ticks ?? 0), 0) * tick;
-  const server = under(serverPid);
-  const ours = under(process.pid);
-  const postgres = [...ours].filter((pid) => pid !== process.pid && !server.has(pid));
-  const [, ...counters] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
-  const idle = (counters[3] ?? 0) + (counters[4] ?? 0);
-  const machine = (counters.slice(0, 8).reduce((a, b) => a + b, 0) - idle) * tick;
-  return { server: sum(server), postgres: sum(postgres), client: sum([process.pid]), machine };
-}
 
 async function waitForServer(base: string, child: ChildProcess, stderr: () => string) {
   const deadline = Date.now() + 90_000;

@@ -26,7 +26,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -36,6 +36,7 @@ import Stripe from "stripe";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../app/db/embedded-postgres.server";
 import { migrateDatabase } from "../app/db/migrate.server";
 import { projectRoot } from "../app/db/paths.server";
+import { cpuSnapshot, type CpuSnapshot } from "./cpu-snapshot";
 
 const { values: options } = parseArgs({
   options: {
@@ -220,53 +221,6 @@ async function waitForServer(base: string, child: ChildProcess, stderr: () => st
   throw new Error(`the server did not answer /healthz within 90 s:\n${stderr()}`);
 }
 
-/**
- * CPU time (ms) used so far by the server's process tree, by PostgreSQL (the rest of this
- * process's tree: the embedded server) and by this process (the client), and by the whole machine,
- * from /proc (Linux; undefined elsewhere), as scripts/bench-projects.ts measures it. Between two
- * snapshots, divided by the events, it is the CPU an event costs; what the machine used beyond
- * those three is other work that ran meanwhile (a noisy run shows as one).
- */
-interface CpuSnapshot {
-  server: number;
-  postgres: number;
-  client: number;
-  machine: number;
-}
-function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
-  if (!existsSync("/proc/stat") || serverPid === undefined) return undefined;
-  const tick = 10; // ms per clock tick (USER_HZ = 100 on Linux)
-  const processes = new Map<number, { parent: number; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      processes.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const under = (root: number) => {
-    const tree = new Set([root]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [pid, { parent }] of processes) {
-        if (tree.has(parent) && !tree.has(pid)) {
-          tree.add(pid);
-          grew = true;
-        }
-      }
-    }
-    return tree;
-  };
-  const sum = (pids: Iterable<number>) => [...pids].reduce((total, pid) => total + (processes.get(pid)?.ticks ?? 0), 0) * tick;
-  const server = under(serverPid);
-  const postgres = [...under(process.pid)].filter((pid) => pid !== process.pid && !server.has(pid));
-  const [, ...counters] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
-  const idle = (counters[3] ?? 0) + (counters[4] ?? 0);
-  const machine = (counters.slice(0, 8).reduce((a, b) => a + b, 0) - idle) * tick;
-  return { server: sum(server), postgres: sum(postgres), client: sum([process.pid]), machine };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
