@@ -9,6 +9,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { seedPermits } from "./seed-permits.server";
+import { seedPropertyTax } from "./seed-property-tax.server";
 import { seedProjects } from "./seed-projects.server";
 import type { LocalizedText } from "./schema";
 
@@ -269,6 +270,7 @@ export async function seedDemo(
 
       const projectCount = await seedProjects(tx, ids);
       await seedPermits(tx);
+      await seedPropertyTax(tx);
       // Demo exchange rates (US dollars per unit, rounded; an admin keeps the real ones on /admin/rates).
       const demoRates: [string, string][] = [
         ["USD", "1"], ["PHP", "0.0172"], ["MXN", "0.055"], ["GTQ", "0.13"], ["MAD", "0.1"], ["XOF", "0.00165"], ["EUR", "1.08"],

@@ -80,6 +80,9 @@ export default function PropertyTaxManage() {
           <Link to={`/manage/${lgu.slug}/property-tax/payments`}>{t("payments.title")}</Link>
         </li>
         <li>
+          <Link to={`/manage/${lgu.slug}/property-tax/counter`}>{t("counter.title")}</Link>
+        </li>
+        <li>
           <Link to={`/manage/${lgu.slug}/property-tax/forms`}>{t("forms.manageTitle")}</Link>
         </li>
         <li>

@@ -48,6 +48,9 @@ export default function TaxPayments() {
         </Link>
       </p>
       <h1 id="payments-title">{t("payments.title")}</h1>
+      <p>
+        <Link to={`/manage/${lgu.slug}/property-tax/counter`}>{t("counter.title")}</Link>
+      </p>
       {payments.length === 0 ? (
         <p className="empty">{t("payments.empty")}</p>
       ) : (

@@ -25,6 +25,7 @@ test("a treasurer imports assessments; a visitor looks one up, pays it in the sa
     "tax_declaration_number,property_location,owner_name,assessed_value,tax_due,due_date,penalties",
     `${td},"Purok 3, Barangay Sabang","Dela Cruz, Juan","150,000.00","1,500.00",2099-12-31,`,
     `${td}-B,Purok 4,Maria Santos,-10,100,2099-12-31,`,
+    `${td}-C,Purok 5,"Reyes, Ana","20,000.00",240.50,2099-12-31,`,
   ].join("\n");
   await staff.locator("#import-file").setInputFiles({ name: "assessments.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await staff.getByRole("button", { name: "Upload and import" }).click();
@@ -89,5 +90,28 @@ test("a treasurer imports assessments; a visitor looks one up, pays it in the sa
   await checkA11y(staff);
   const exported = await staff.request.get("/manage/naga-city/property-tax/payments.csv");
   expect(await exported.text()).toContain(`${receiptNumber},`);
+
+  // An owner pays the third one in cash at the treasury; the treasurer records it, on a phone, in Arabic.
+  await staff.setViewportSize({ width: 390, height: 844 });
+  await staff.goto("/manage/naga-city/property-tax/counter?lng=ar");
+  await expect(staff.locator("html")).toHaveAttribute("dir", "rtl");
+  await staff.locator("#counter-declaration").fill(`${td}-C`);
+  await staff.locator("#counter-declaration").press("Enter");
+  await expect(staff.locator("article.card")).toContainText("Reyes, Ana");
+  await checkA11y(staff);
+  const amount = staff.locator("article.card input[name=amount]");
+  await expect(amount).toHaveValue("240.50");
+  // A mistyped amount is refused beside the field, and nothing is recorded.
+  await amount.fill("24.05");
+  await staff.getByRole("button", { name: "تسجيل الدفعة" }).click();
+  await expect(staff.locator("article.card .field__error")).toHaveText("يجب أن يكون المبلغ المستلم هو إجمالي المستحق اليوم، شاملًا الضريبة والغرامة.");
+  await checkA11y(staff);
+  await staff.locator("article.card input[name=amount]").fill("240.50");
+  await staff.getByRole("button", { name: "تسجيل الدفعة" }).click();
+  await expect(staff).toHaveURL(/\/manage\/naga-city\/property-tax\/payments/);
+  await expect(staff.getByRole("status").filter({ hasText: "سُجّلت الدفعة" })).toBeVisible();
+  await expect(staff.locator("table.data")).toContainText("نقدًا");
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await checkA11y(staff);
   await staffContext.close();
 });

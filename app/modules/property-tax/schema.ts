@@ -7,6 +7,10 @@ import { z } from "zod";
 /** The currencies an assessment file may be in (the import converts its amounts to minor units). */
 export const importCurrencies = ["PHP", "USD", "EUR", "JPY", "KWD"] as const;
 
+/** How a payment at the treasury counter was made (the online channels are card and sandbox). */
+export const counterChannels = ["cash", "bank_transfer"] as const;
+export type CounterChannel = (typeof counterChannels)[number];
+
 export const importSchema = z.object({
   currency: z.enum(importCurrencies, { message: "tax:validation.currency" }),
 });
