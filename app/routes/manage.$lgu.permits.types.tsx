@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       currencies: CURRENCIES,
       types: types.map((type) => {
         const names = type.name as Record<string, string>;
+        const descriptions = type.description as Record<string, string>;
         const schedule = validateFeeSchedule(type.feeSchedule);
         return {
           id: type.id,
@@ -47,7 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             nameEs: names.es ?? "",
             nameFr: names.fr ?? "",
             nameAr: names.ar ?? "",
-            descriptionEn: (type.description as Record<string, string>).en ?? "",
+            descriptionEn: descriptions.en ?? "",
+            descriptionFil: descriptions.fil ?? "",
+            descriptionEs: descriptions.es ?? "",
+            descriptionFr: descriptions.fr ?? "",
+            descriptionAr: descriptions.ar ?? "",
             currency: type.currency,
             processingDays: String(type.processingDays),
             validityMonths: String(type.validityMonths),
@@ -60,8 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const namesOf = (form: { nameEn: string; nameFil?: string; nameEs?: string; nameFr?: string; nameAr?: string }) =>
-  Object.fromEntries(Object.entries({ en: form.nameEn, fil: form.nameFil, es: form.nameEs, fr: form.nameFr, ar: form.nameAr }).filter(([, value]) => value)) as Record<string, string>;
+type Translated<F extends string> = { [K in `${F}${"En" | "Fil" | "Es" | "Fr" | "Ar"}`]?: string };
+
+/** The filled-in languages of a translatable field (`nameEn`, `nameFil`, … → { en, fil, … }). */
+const translationsOf = <F extends "name" | "description">(form: Translated<F>, field: F) => {
+  const value = (suffix: string) => (form as Record<string, string | undefined>)[`${field}${suffix}`];
+  return Object.fromEntries(Object.entries({ en: value("En"), fil: value("Fil"), es: value("Es"), fr: value("Fr"), ar: value("Ar") }).filter(([, text]) => text)) as Record<string, string>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, lgu } = await requireManagedLgu(request, params.lgu, ["admin", "permits_officer"]);
@@ -85,8 +95,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!schedule.ok) return formError({ ...submission.reply({ fieldErrors: { [schedule.field]: [schedule.message] } }), form });
     try {
       await updatePermitType(session.claims, lgu.id, value.id, {
-        name: namesOf(value),
-        description: value.descriptionEn ? { en: value.descriptionEn } : {},
+        name: translationsOf(value, "name"),
+        description: translationsOf(value, "description"),
         schedule: schedule.schedule,
         processingDays: value.processingDays,
         validityMonths: value.validityMonths,
@@ -108,8 +118,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await createPermitType(session.claims, lgu.id, {
       slug: value.slug,
-      name: namesOf(value),
-      description: value.descriptionEn ? { en: value.descriptionEn } : {},
+      name: translationsOf(value, "name"),
+      description: translationsOf(value, "description"),
       schedule: schedule.schedule,
       currency: value.currency,
       processingDays: value.processingDays,
@@ -150,7 +160,14 @@ function TypeFields({ prefix, reply, values = {}, currencies, editing }: { prefi
         <Field name="nameFr" id={id("nameFr")} label={t("types.nameIn", { language: "Français" })} reply={reply} defaultValue={values.nameFr} lang="fr" />
         <Field name="nameAr" id={id("nameAr")} label={t("types.nameIn", { language: "العربية" })} reply={reply} defaultValue={values.nameAr} lang="ar" dir="rtl" />
       </details>
-      <TextAreaField name="descriptionEn" id={id("descriptionEn")} label={t("types.description")} reply={reply} defaultValue={values.descriptionEn} rows={3} />
+      <TextAreaField name="descriptionEn" id={id("descriptionEn")} label={t("types.description")} reply={reply} defaultValue={values.descriptionEn} rows={3} lang="en" />
+      <details>
+        <summary>{t("types.descriptionOtherLanguages")}</summary>
+        <TextAreaField name="descriptionFil" id={id("descriptionFil")} label={t("types.descriptionIn", { language: "Filipino" })} reply={reply} defaultValue={values.descriptionFil} rows={3} lang="fil" />
+        <TextAreaField name="descriptionEs" id={id("descriptionEs")} label={t("types.descriptionIn", { language: "Español" })} reply={reply} defaultValue={values.descriptionEs} rows={3} lang="es" />
+        <TextAreaField name="descriptionFr" id={id("descriptionFr")} label={t("types.descriptionIn", { language: "Français" })} reply={reply} defaultValue={values.descriptionFr} rows={3} lang="fr" />
+        <TextAreaField name="descriptionAr" id={id("descriptionAr")} label={t("types.descriptionIn", { language: "العربية" })} reply={reply} defaultValue={values.descriptionAr} rows={3} lang="ar" dir="rtl" />
+      </details>
       {editing ? null : (
         <div className="field">
           <label htmlFor={id("currency")}>{t("types.currency")}</label>

@@ -264,7 +264,8 @@ describe("permit types, as the permits office defines them", () => {
     expect(await gap.json()).toMatchObject({ reply: { error: { brackets: ["services:fees.brackets_gap"] } } });
     const noDocs = await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "fixed", fixedAmount: "300", required: " \n " });
     expect(await noDocs.json()).toMatchObject({ reply: { error: { required: ["permits:types.validation.required"] } } });
-    expect((await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "bracketed", figure: "gross_sales", brackets: "0; 100000; 100\n100000; ; 500; 0.5" })).status).toBe(302);
+    const descriptions = { descriptionEn: "For concerts and fairs.", descriptionAr: "للحفلات والمعارض.", descriptionFil: "Para sa mga konsiyerto at perya." };
+    expect((await act(officerPerson.cookie, { ...base, ...descriptions, slug: "events", feeKind: "bracketed", figure: "gross_sales", brackets: "0; 100000; 100\n100000; ; 500; 0.5" })).status).toBe(302);
     const taken = await act(officerPerson.cookie, { ...base, slug: "events", feeKind: "fixed", fixedAmount: "300" });
     expect(await taken.json()).toMatchObject({ reply: { error: { slug: ["permits:types.validation.slugTaken"] } } });
 
@@ -282,6 +283,14 @@ describe("permit types, as the permits office defines them", () => {
     const offered = async () =>
       ((await (await answer(() => publicList.loader({ request: get(`/lgus/${lgu.slug}/permits`), params: { slug: lgu.slug }, context }))).json()) as { types: { slug: string }[] }).types.map((t) => t.slug);
     expect(await offered()).toContain("events");
+    // The description is shown in the reader's language, or in English when it has none in theirs.
+    const describedIn = async (lng: string) =>
+      ((await (await answer(() => publicList.loader({ request: get(`/lgus/${lgu.slug}/permits?lng=${lng}`), params: { slug: lgu.slug }, context }))).json()) as {
+        types: { slug: string; description: { text: string; lang: string } | null }[];
+      }).types.find((t) => t.slug === "events")?.description;
+    expect(await describedIn("ar")).toEqual({ text: "للحفلات والمعارض.", lang: "ar" });
+    expect(await describedIn("fil")).toEqual({ text: "Para sa mga konsiyerto at perya.", lang: "fil" });
+    expect(await describedIn("es")).toEqual({ text: "For concerts and fairs.", lang: "en" });
     expect((await act(officerPerson.cookie, { intent: "deactivate", id: events.id })).status).toBe(302);
     expect(await offered()).not.toContain("events");
     expect(await db().client.sql`select count(*)::int as n from audit_log where subject_table = 'permit_types' and subject_id = ${events.id}`).toEqual([{ n: 2 }]);
