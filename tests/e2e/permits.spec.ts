@@ -123,6 +123,74 @@ test("a member abroad applies for a business permit; the permits office asks for
   await checkA11y(page);
 });
 
+test("the fee is paid by card at the (fake) Stripe Checkout; the permits office works in Arabic on a phone", async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36);
+  await signIn(page, "jose.martinez@example.org", "tulay-demo-member");
+  await page.goto("/lgus/naga-city/permits/new-business/apply?lng=en");
+  await page.locator("#field-businessName").fill(`Karinderya ni Jose ${stamp}`);
+  await page.locator("#field-lineOfBusiness").fill("Eatery");
+  await page.locator("#field-address").fill("Purok 5, Barangay Dinaga");
+  await page.locator("#field-ownerName").fill("Jose Martinez");
+  await page.locator("#field-ownerPhone").fill("+1 415 555 0199");
+  await page.locator("#field-declared").fill("80,000");
+  await page.getByRole("button", { name: "Save and continue to the documents" }).click();
+  await expect(page).toHaveURL(/\/me\/permits\/[0-9a-f-]{36}$/);
+  const applicationUrl = page.url();
+  for (const index of [0, 1]) {
+    await page.locator("form[enctype='multipart/form-data']").nth(index).locator("input[type=file]").setInputFiles({ name: `doc-${index}.pdf`, mimeType: "application/pdf", buffer: samplePdf() });
+    await page.locator("form[enctype='multipart/form-data']").nth(index).getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(page.locator(".toast")).toContainText("The document is uploaded.");
+  }
+  await page.getByRole("button", { name: "Submit the application" }).click();
+  const reference = (await page.locator("p", { hasText: "Reference" }).locator("span[dir=ltr]").first().textContent())!.trim();
+
+  // The permits officer, on a phone, in Arabic: the queue, the application, the assessment and the approval.
+  const office = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const officer = await office.newPage();
+  await signIn(officer, "naga.permits@tulay.example", "tulay-demo-staff");
+  const fits = () => officer.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  await officer.goto("/manage/naga-city/permits?lng=ar");
+  await expect(officer.locator("html")).toHaveAttribute("dir", "rtl");
+  expect(await fits()).toBe(true);
+  await checkA11y(officer);
+  await officer.getByRole("link", { name: reference }).click();
+  await expect(officer).toHaveURL(/\/manage\/naga-city\/permits\/[0-9a-f-]{36}/);
+  expect(await fits()).toBe(true);
+  await checkA11y(officer);
+  await officer.locator("form:has(input[name=intent][value=assess]) button[type=submit]").click();
+  await expect(officer.locator(".toast")).toBeVisible();
+  await officer.locator("form:has(input[name=intent][value=approve]) button[type=submit]").click();
+  await expect(officer.locator(".toast")).toBeVisible();
+  await expect(officer.locator(".badge").first()).toHaveText("تمت الموافقة، بانتظار الدفع");
+  await checkA11y(officer);
+  await officer.goto("/manage/naga-city/permits/types?lng=ar");
+  expect(await fits()).toBe(true);
+  await checkA11y(officer);
+
+  // The applicant pays by card; Stripe's webhook, not the redirect, records the fee.
+  await page.goto(applicationUrl);
+  await page.getByRole("button", { name: /^Pay ₱.+ by card$/ }).click();
+  await page.waitForURL((url) => url.origin !== new URL(baseURL!).origin && url.pathname.startsWith("/c/pay/cs_test_"));
+  await page.getByRole("button", { name: "Pay" }).click();
+  await page.waitForURL((url) => url.origin === new URL(baseURL!).origin && url.pathname === new URL(applicationUrl).pathname);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(applicationUrl);
+        return (await page.locator(".badge").first().textContent())?.trim();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("Paid, permit being issued");
+  await checkA11y(page);
+  await officer.goto(`${new URL(officer.url()).origin}/manage/naga-city/permits?lng=ar&status=paid`);
+  await officer.getByRole("link", { name: reference }).click();
+  await officer.locator("form:has(input[name=intent][value=issue]) button[type=submit]").click();
+  await expect(officer.locator(".badge").first()).toHaveText("صدرت الرخصة");
+  await office.close();
+});
+
 test.describe("in Arabic, on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
   test("the permits page and the status form lay out right to left without overflow", async ({ page }) => {
