@@ -35,7 +35,7 @@ beforeAll(async () => {
   await addLguRole(url, lgu.id, treasurer.id, "treasurer");
   await addLguRole(url, lgu.id, editor.id, "editor");
   await addLguRole(url, otherLgu.id, otherOfficer.id, "permits_officer");
-  const schedule = { kind: "fixed", amountMinor: 150_000 };
+  const schedule = { kind: "fixed", currency: "PHP", amountMinor: 150_000 };
   // Permits officers define types; an editor may not.
   const typeInsert = (who: User) =>
     as(who, sql`insert into permit_types (lgu_id, slug, name, fee_schedule, currency, processing_days)
@@ -225,7 +225,7 @@ describe("a business permit application", () => {
     expect(await as(null, sql`select 1 from permit_types where id = ${typeId}`)).toHaveLength(1);
     expect(await as(null, sql`select 1 from permit_requirements where permit_type_id = ${typeId}`)).toHaveLength(2);
     // An applicant's update of a type reaches no row (RLS), and the fee stays.
-    expect(await as(applicant, sql`update permit_types set fee_schedule = '{"kind":"fixed","amountMinor":1}' where id = ${typeId} returning id`)).toEqual([]);
+    expect(await as(applicant, sql`update permit_types set fee_schedule = '{"kind":"fixed","currency":"PHP","amountMinor":1}' where id = ${typeId} returning id`)).toEqual([]);
     expect(await owner(sql`select fee_schedule->>'amountMinor' as fee from permit_types where id = ${typeId}`)).toEqual([{ fee: "150000" }]);
   });
 });

@@ -93,7 +93,7 @@ beforeAll(async () => {
   await makePlatformAdmin(url, users["platform admin"].id);
 
   const one = async (query: ReturnType<typeof sql>) => ((await probe.asOwner(query)) as unknown as { id: string }[])[0]!.id;
-  const fee = JSON.stringify({ kind: "fixed", amountMinor: 150_000 });
+  const fee = JSON.stringify({ kind: "fixed", currency: "PHP", amountMinor: 150_000 });
   const type = (slug: string, active: boolean) =>
     one(sql`insert into permit_types (lgu_id, slug, name, fee_schedule, currency, processing_days, active)
             values (${town}, ${slug}, '{"en":"Business permit"}', ${fee}::jsonb, 'PHP', 5, ${active}) returning id`);
@@ -138,7 +138,7 @@ describe("permit types and requirements", () => {
     ops: {
       select: () => sql`select 1 from permit_types where id = ${id()}`,
       insert: () => sql`insert into permit_types (lgu_id, slug, name, fee_schedule, currency, processing_days)
-                        values (${w.town}, ${slug}, '{"en":"Forged type"}', '{"kind":"fixed","amountMinor":1}', 'PHP', 1)`,
+                        values (${w.town}, ${slug}, '{"en":"Forged type"}', '{"kind":"fixed","currency":"PHP","amountMinor":1}', 'PHP', 1)`,
       update: () => sql`update permit_types set processing_days = 99 where id = ${id()}`,
       delete: () => sql`delete from permit_types where id = ${id()}`,
     },
