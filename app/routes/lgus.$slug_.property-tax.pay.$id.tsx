@@ -14,14 +14,14 @@ import { startCardPayment } from "~/modules/property-tax/card.server";
 import { requirePublicLgu } from "~/modules/property-tax/lgu.server";
 import { assessmentToPay, lguToday, paySandbox } from "~/modules/property-tax/payments.server";
 import { notFound } from "~/utils/errors";
-import { scriptFree } from "~/utils/meta";
+import { scriptFree, titleFromRoot } from "~/utils/meta";
 
 export const handle = scriptFree;
 
 const canPay = () => sandboxEnabled() || getPaymentsPort() !== null;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Tulay" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...titleFromRoot(matches, "tax:pay.title"),
   { name: "robots", content: "noindex" },
   // Back from the card checkout before the provider's confirmation arrived: look again shortly.
   ...(data?.waiting ? [{ httpEquiv: "refresh", content: "3" } as const] : []),
