@@ -11,3 +11,4 @@ export * from "./projects";
 export * from "./contributions";
 export * from "./services";
 export * from "./property-tax";
+export * from "./investments";
