@@ -1,16 +1,19 @@
 /**
  * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema): scheduled work that
- * no request waits for: pledge reminders (hourly), receipts by email (every minute) and property tax imports (as treasurers queue them). Each job is safe to run twice
+ * no request waits for: pledge reminders (hourly), receipts by email (every minute), property tax imports (as treasurers queue them)
+ * and reminders of overdue investment leads (hourly; each lead at most once a day). Each job is safe to run twice
  * (see the module it calls), since pg-boss retries work that failed or whose worker died.
  */
 import PgBoss from "pg-boss";
 import { sendReceiptEmails } from "~/modules/contributions/receipt-emails.server";
 import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
+import { sendLeadReminders } from "~/modules/investments/reminders.server";
 import { runTaxImport, setImportDispatcher } from "~/modules/property-tax/imports.server";
 
 export const PLEDGE_REMINDERS = "pledge-reminders";
 export const RECEIPT_EMAILS = "receipt-emails";
 export const RPT_IMPORT = "rpt-import";
+export const LEAD_REMINDERS = "investment-lead-reminders";
 
 interface Logger {
   info(message: string): void;
@@ -37,6 +40,12 @@ export async function startJobs(databaseUrl: string, options: { siteUrl: () => s
   await boss.work(RECEIPT_EMAILS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
     const sent = await sendReceiptEmails(options.siteUrl());
     if (sent) options.logger.info(`receipts: ${sent} emailed`);
+  });
+  await boss.createQueue(LEAD_REMINDERS);
+  await boss.schedule(LEAD_REMINDERS, "15 * * * *");
+  await boss.work(LEAD_REMINDERS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await sendLeadReminders(options.siteUrl());
+    if (sent) options.logger.info(`investment leads: ${sent} overdue reminders sent`);
   });
   // Property tax imports a treasurer queued: started within a second, retried if the worker dies
   // (a run commits all or nothing, so running one again is safe).
