@@ -249,9 +249,9 @@ describe("expressions of interest and the pipeline", () => {
 
   it("links a permit application of the same LGU only; the investor sees it when it is theirs", async () => {
     const [type] = await owner(sql`insert into permit_types (lgu_id, slug, name, fee_schedule, currency, processing_days) values
-      (${lgu.id}, 'new-business', '{"en":"New business"}', '{"kind":"fixed","amountMinor":1000}', 'PHP', 5) returning id`);
+      (${lgu.id}, 'new-business', '{"en":"New business"}', '{"kind":"fixed","currency":"PHP","amountMinor":1000}', 'PHP', 5) returning id`);
     const [otherType] = await owner(sql`insert into permit_types (lgu_id, slug, name, fee_schedule, currency, processing_days) values
-      (${otherLgu.id}, 'new-business', '{"en":"New business"}', '{"kind":"fixed","amountMinor":1000}', 'PHP', 5) returning id`);
+      (${otherLgu.id}, 'new-business', '{"en":"New business"}', '{"kind":"fixed","currency":"PHP","amountMinor":1000}', 'PHP', 5) returning id`);
     const application = (lguId: string, typeId: unknown, reference: string) =>
       owner(sql`insert into permit_applications (lgu_id, permit_type_id, applicant_id, reference, status, business_name, line_of_business, address, owner_name, owner_phone, currency, submitted_at)
         values (${lguId}, ${typeId as string}, ${investor.id}, ${reference}, 'submitted', 'Pili Sweets Export', 'Food processing', 'Barangay Carolina, Naga City', 'Rosa Investor', '+39 333 123 4567', 'PHP', now()) returning id`);
