@@ -12,3 +12,4 @@ export * from "./contributions";
 export * from "./services";
 export * from "./property-tax";
 export * from "./investments";
+export * from "./volunteering";

@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   customType,
   date,
@@ -55,6 +56,8 @@ export const projectSector = pgEnum("project_sector", [
   "technology",
 ]);
 export const needKind = pgEnum("need_kind", ["money", "skill", "in_kind"]);
+/** Where a skill need's work happens. */
+export const workMode = pgEnum("work_mode", ["remote", "on_site", "either"]);
 export const milestoneStatus = pgEnum("milestone_status", ["planned", "in_progress", "done"]);
 export const cofunderKind = pgEnum("cofunder_kind", ["national_agency", "province", "municipality", "company", "other"]);
 
@@ -186,9 +189,24 @@ export const projectNeeds = pgTable(
     skill: text("skill"),
     quantity: integer("quantity"),
     fulfilled: integer("fulfilled").notNull().default(0),
+    // Skill needs (volunteering): where and when the work happens, in which language, and whether
+    // it is a short expert mission (the UN's TOKTEN model: under three months, for experts abroad).
+    mode: workMode("mode"),
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
+    language: text("language"),
+    expertMission: boolean("expert_mission").notNull().default(false),
+    // The LGU stops taking volunteer offers for it (filled, or no longer needed).
+    closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
     index("project_needs_project_idx").on(t.projectId),
+    index("project_needs_open_skill_idx").on(t.skill).where(sql`${t.kind} = 'skill' and ${t.closedAt} is null`),
+    check("project_needs_skill_people", sql`${t.kind} <> 'skill' or ${t.quantity} is not null`),
+    check("project_needs_dates", sql`${t.endsOn} is null or (${t.startsOn} is not null and ${t.endsOn} >= ${t.startsOn})`),
+    check("project_needs_volunteering_fields", sql`${t.kind} = 'skill' or (${t.mode} is null and ${t.startsOn} is null and ${t.endsOn} is null and ${t.language} is null and not ${t.expertMission})`),
+    check("project_needs_expert_mission", sql`not ${t.expertMission} or (${t.startsOn} is not null and ${t.endsOn} is not null and ${t.endsOn} - ${t.startsOn} < 92)`),
+    check("project_needs_language", sql`${t.language} is null or ${t.language} ~ '^[a-z]{2,3}$'`),
     check("project_needs_shape", sql`(${t.kind} = 'money') = (${t.amountMinor} is not null)
       and (${t.kind} = 'skill') = (${t.skill} is not null)
       and (${t.amountMinor} is null or ${t.amountMinor} > 0) and (${t.quantity} is null or ${t.quantity} > 0)`),
