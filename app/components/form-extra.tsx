@@ -168,3 +168,31 @@ export function PlaceSelect(props: Omit<SelectFieldProps, "groups" | "options"> 
   }));
   return <SelectField {...rest} groups={groups} />;
 }
+
+/**
+ * A checkbox with its label after it, its hint and errors. Without JavaScript an unticked box
+ * sends nothing, so the previous value of a refused form is "on" or missing.
+ */
+export function CheckboxField({ name, label, reply, hint, id, defaultChecked }: Described & { defaultChecked?: boolean }) {
+  const { inputId, errors, describedBy } = useDescribed({ name, label, reply, hint, id });
+  const { t } = useTranslation();
+  const previous = reply?.initialValue ? previousValue(reply, name) === "on" : undefined;
+  return (
+    <div className={`field${errors.length ? " field--error" : ""}`}>
+      <span className="check">
+        <input type="checkbox" id={inputId} name={name} defaultChecked={previous ?? defaultChecked} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy} />
+        <label htmlFor={inputId}>{label}</label>
+      </span>
+      {hint ? (
+        <p id={`${inputId}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {errors.length ? (
+        <p id={`${inputId}-error`} className="field__error">
+          {errors.map((key) => t(key)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

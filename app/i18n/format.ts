@@ -80,6 +80,16 @@ export function countryName(countryCode: string, language: string): string {
   }
 }
 
+/** A language's name in the reader's language, from its ISO 639 code ("fil" → "Filipino"). */
+export function languageName(code: string, language: string): string {
+  try {
+    const names = cached(`l|${intlLocale(language)}`, () => new Intl.DisplayNames([intlLocale(language)], { type: "language" }));
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Date and time in the reader's locale (UTC stored, shown in the given time zone or the server's). */
 export function formatDateTime(value: string | Date, language: string, timeZone?: string): string {
   return dateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short", timeZone }).format(

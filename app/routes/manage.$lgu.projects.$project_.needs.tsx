@@ -3,16 +3,17 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
-import { SelectField, TextareaField } from "~/components/form-extra";
+import { CheckboxField, SelectField, TextareaField } from "~/components/form-extra";
 import { LANGUAGE_NAMES } from "~/components/project-form";
 import { EditDisclosure, PlanPage, RemoveItemForm, replyFor, type PlanReply } from "~/components/project-plan";
-import { formatMoney } from "~/i18n/format";
+import { formatDate, formatMoney, languageName } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { toMajorUnits } from "~/modules/projects/editing.server";
 import { loadPlanPage, planAction, planChange } from "~/modules/projects/plan-page.server";
 import { needSchema, planItemSchema } from "~/modules/projects/plan-schema";
 import { listNeeds, removeNeed, saveNeed } from "~/modules/projects/plan.server";
-import { needKinds } from "~/modules/projects/vocabulary";
+import { needKinds, workModes } from "~/modules/projects/vocabulary";
+import { languageOptions } from "~/modules/people/vocabulary";
 import { skillCodes } from "~/modules/skills/vocabulary";
 import { titleFromRoot } from "~/utils/meta";
 
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       header,
       currency: project.currency,
+      languages: languageOptions.map((code) => ({ value: code, label: languageName(code, language) })),
       needs: needs.map((n) => ({
         id: n.id,
         kind: n.kind,
@@ -32,12 +34,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         amount: n.amountMinor === null ? null : formatMoney(n.amountMinor, project.currency, language),
         skill: n.skill,
         quantity: n.quantity,
+        volunteering:
+          n.kind === "skill"
+            ? {
+                mode: n.mode,
+                dates: n.startsOn ? `${formatDate(n.startsOn, language)}${n.endsOn ? ` – ${formatDate(n.endsOn, language)}` : ""}` : null,
+                language: n.language ? languageName(n.language, language) : null,
+                expertMission: n.expertMission,
+                closed: n.closedAt !== null,
+                fulfilled: n.fulfilled,
+              }
+            : null,
         values: {
           kind: n.kind,
           description: n.description[textLanguage] ?? "",
           amount: n.amountMinor === null ? "" : toMajorUnits(n.amountMinor, project.currency),
           skill: n.skill ?? "",
           quantity: n.quantity === null ? "" : String(n.quantity),
+          mode: n.mode ?? "",
+          startsOn: n.startsOn ?? "",
+          endsOn: n.endsOn ?? "",
+          needLanguage: n.language ?? "",
+          expertMission: n.expertMission,
+          closed: n.closedAt !== null,
         },
       })),
     },
@@ -62,6 +81,12 @@ interface NeedValues {
   amount: string;
   skill: string;
   quantity: string;
+  mode: string;
+  startsOn: string;
+  endsOn: string;
+  needLanguage: string;
+  expertMission: boolean;
+  closed: boolean;
 }
 
 function NeedForm({
@@ -72,7 +97,9 @@ function NeedForm({
   currency,
   textLanguage,
   submitLabel,
+  languages,
 }: {
+  languages: { value: string; label: string }[];
   formId: string;
   id?: string;
   values: NeedValues;
@@ -139,6 +166,32 @@ function NeedForm({
           autoComplete="off"
         />
       </fieldset>
+      <fieldset className="fieldset">
+        <legend>{t("needsEditor.volunteeringLegend")}</legend>
+        <p className="field__hint">{t("needsEditor.volunteeringHint")}</p>
+        <SelectField
+          id={`${formId}-mode`}
+          name="mode"
+          label={t("needsEditor.mode")}
+          reply={reply}
+          defaultValue={values.mode}
+          placeholder={t("needsEditor.choose")}
+          options={workModes.map((m) => ({ value: m, label: t(`workModes.${m}`) }))}
+        />
+        <Field id={`${formId}-startsOn`} name="startsOn" type="date" label={t("needsEditor.startsOn")} reply={reply} defaultValue={values.startsOn} />
+        <Field id={`${formId}-endsOn`} name="endsOn" type="date" label={t("needsEditor.endsOn")} reply={reply} defaultValue={values.endsOn} />
+        <SelectField
+          id={`${formId}-needLanguage`}
+          name="needLanguage"
+          label={t("needsEditor.needLanguage")}
+          reply={reply}
+          defaultValue={values.needLanguage}
+          placeholder={t("needsEditor.anyLanguage")}
+          options={languages}
+        />
+        <CheckboxField id={`${formId}-expertMission`} name="expertMission" label={t("needsEditor.expertMission")} hint={t("needsEditor.expertMissionHint")} reply={reply} defaultChecked={values.expertMission} />
+        <CheckboxField id={`${formId}-closed`} name="closed" label={t("needsEditor.closed")} hint={t("needsEditor.closedHint")} reply={reply} defaultChecked={values.closed} />
+      </fieldset>
       <button type="submit" className="button">
         {submitLabel}
       </button>
@@ -147,7 +200,7 @@ function NeedForm({
 }
 
 export default function ProjectNeeds() {
-  const { header, currency, needs } = useLoaderData<typeof loader>();
+  const { header, currency, needs, languages } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as PlanReply | undefined;
   const { t } = useTranslation("projects");
   return (
@@ -168,6 +221,11 @@ export default function ProjectNeeds() {
                   {need.amount ? <span>{need.amount}</span> : null}
                   {need.skill ? <span>{t(`skills.${need.skill}`, { defaultValue: need.skill })}</span> : null}
                   {need.quantity ? <span>{t("page.quantity", { count: need.quantity })}</span> : null}
+                  {need.volunteering?.mode ? <span>{t(`workModes.${need.volunteering.mode}`)}</span> : null}
+                  {need.volunteering?.dates ? <span>{need.volunteering.dates}</span> : null}
+                  {need.volunteering?.language ? <span>{need.volunteering.language}</span> : null}
+                  {need.volunteering?.expertMission ? <span className="badge">{t("needs.expertMission")}</span> : null}
+                  {need.volunteering?.closed ? <span className="badge">{t("needs.closed")}</span> : null}
                 </p>
                 {header.canEdit ? (
                   <div className="plan-item__actions">
@@ -190,6 +248,7 @@ export default function ProjectNeeds() {
                       reply={replyFor(reply, `need-${need.id}`)}
                       currency={currency}
                       textLanguage={header.textLanguage}
+                      languages={languages}
                       submitLabel={t("planEditor.save")}
                     />
                   </EditDisclosure>
@@ -205,8 +264,9 @@ export default function ProjectNeeds() {
           <NeedForm
             key={needs.map((n) => n.id).join()}
             formId="need-new"
-            values={{ kind: "money", description: "", amount: "", skill: "", quantity: "" }}
+            values={{ kind: "money", description: "", amount: "", skill: "", quantity: "", mode: "", startsOn: "", endsOn: "", needLanguage: "", expertMission: false, closed: false }}
             reply={replyFor(reply, "need-new")}
+            languages={languages}
             currency={currency}
             textLanguage={header.textLanguage}
             submitLabel={t("needsEditor.add")}

@@ -70,7 +70,7 @@ beforeAll(async () => {
 describe("needs", () => {
   it("an editor adds money, skill and in-kind needs, edits one in another language, and removes one", async () => {
     await saveNeed(editor.claims, lgu.id, project.slug, need({ kind: "money", description: "Pipes for the rural cantons", amount: "25,000.50" }));
-    await saveNeed(editor.claims, lgu.id, project.slug, need({ kind: "skill", description: "Online mentors", skill: "mentoring", quantity: "3", amount: "999" }));
+    await saveNeed(editor.claims, lgu.id, project.slug, need({ kind: "skill", description: "Online mentors", skill: "mentoring", quantity: "3", amount: "999", mode: "remote", needLanguage: "fil" }));
     await saveNeed(editor.claims, lgu.id, project.slug, need({ kind: "in_kind", description: "Native trees", quantity: "500" }));
     let needs = await listNeeds(editor.claims, project.id);
     expect(needs.map((n) => [n.kind, n.description, n.amountMinor, n.skill, n.quantity])).toEqual([
@@ -84,10 +84,22 @@ describe("needs", () => {
     await saveNeed(editor.claims, lgu.id, project.slug, need({ id: money.id, language: "fil", kind: "money", description: "Mga tubo para sa kanayunan", amount: "30000" }));
     // Changing the kind drops what only the old kind had.
     const trees = needs[2]!;
-    await saveNeed(editor.claims, lgu.id, project.slug, need({ id: trees.id, kind: "skill", description: "Tree planting advice", skill: "environment" }));
+    await saveNeed(editor.claims, lgu.id, project.slug, need({ id: trees.id, kind: "skill", description: "Tree planting advice", skill: "environment", quantity: "2", mode: "on_site", startsOn: "2027-03-01", endsOn: "2027-04-15", expertMission: "on" }));
     needs = await listNeeds(editor.claims, project.id);
     expect(needs.find((n) => n.id === money.id)).toMatchObject({ description: { en: "Pipes for the rural cantons", fil: "Mga tubo para sa kanayunan" }, amountMinor: 3_000_000 });
-    expect(needs.find((n) => n.id === trees.id)).toMatchObject({ kind: "skill", skill: "environment", quantity: null, amountMinor: null });
+    expect(needs.find((n) => n.id === trees.id)).toMatchObject({
+      kind: "skill", skill: "environment", quantity: 2, amountMinor: null, mode: "on_site", startsOn: "2027-03-01", endsOn: "2027-04-15", expertMission: true, closedAt: null,
+    });
+    expect(needs.find((n) => n.kind === "skill" && n.id !== trees.id)).toMatchObject({ mode: "remote", language: "fil", expertMission: false });
+    // Closing it to new offers stamps the time once; reopening clears it.
+    const closeTrees = (closed?: "on") => saveNeed(editor.claims, lgu.id, project.slug, need({ id: trees.id, kind: "skill", description: "Tree planting advice", skill: "environment", quantity: "2", mode: "on_site", closed }));
+    await closeTrees("on");
+    const closedAt = (await listNeeds(editor.claims, project.id)).find((n) => n.id === trees.id)!.closedAt;
+    expect(closedAt).not.toBeNull();
+    await closeTrees("on");
+    expect((await listNeeds(editor.claims, project.id)).find((n) => n.id === trees.id)!.closedAt).toEqual(closedAt);
+    await closeTrees();
+    expect((await listNeeds(editor.claims, project.id)).find((n) => n.id === trees.id)!.closedAt).toBeNull();
 
     await removeNeed(editor.claims, lgu.id, project.slug, trees.id);
     expect((await listNeeds(editor.claims, project.id)).map((n) => n.id)).not.toContain(trees.id);
@@ -103,8 +115,24 @@ describe("needs", () => {
     expect(refusals(needSchema.safeParse({ language: "en", kind: "money", description: "Pipes", amount: "-5" }))).toEqual({ amount: "projects:planEditor.validation.amount" });
     expect(refusals(needSchema.safeParse({ language: "en", kind: "money", description: "Pipes", amount: "12345678901234" }))).toEqual({ amount: "projects:planEditor.validation.amount" });
     // A skill need names a skill of the skills list.
-    expect(refusals(needSchema.safeParse({ language: "en", kind: "skill", description: "Jugglers" }))).toEqual({ skill: "projects:needsEditor.validation.skillRequired" });
-    expect(refusals(needSchema.safeParse({ language: "en", kind: "skill", description: "Jugglers", skill: "juggling" }))).toEqual({ skill: "projects:needsEditor.validation.skillRequired" });
+    // A skill need names a skill, how many people and where the work happens (needs with zero people are refused).
+    const skillNeed = { language: "en", kind: "skill", description: "Mentors", skill: "mentoring", quantity: "2", mode: "remote" };
+    expect(refusals(needSchema.safeParse({ language: "en", kind: "skill", description: "Jugglers" }))).toEqual({
+      skill: "projects:needsEditor.validation.skillRequired",
+      quantity: "projects:needsEditor.validation.people",
+      mode: "projects:needsEditor.validation.mode",
+    });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, skill: "juggling" }))).toEqual({ skill: "projects:needsEditor.validation.skillRequired" });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, quantity: "0" }))).toEqual({ quantity: "projects:needsEditor.validation.quantity" });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, mode: "teleport" }))).toEqual({ mode: "projects:validation.choice" });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, startsOn: "2027-05-01", endsOn: "2027-04-01" }))).toEqual({ endsOn: "projects:needsEditor.validation.endsBeforeStart" });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, endsOn: "2027-04-01" }))).toEqual({ startsOn: "projects:needsEditor.validation.startsFirst" });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, startsOn: "2027-02-30" }))).toEqual({ startsOn: "projects:validation.date" });
+    // An expert mission: both dates, under three months.
+    expect(refusals(needSchema.safeParse({ ...skillNeed, expertMission: "on" }))).toEqual({ expertMission: "projects:needsEditor.validation.missionLength" });
+    expect(refusals(needSchema.safeParse({ ...skillNeed, expertMission: "on", startsOn: "2027-01-01", endsOn: "2027-05-01" }))).toEqual({ expertMission: "projects:needsEditor.validation.missionLength" });
+    expect(needSchema.safeParse({ ...skillNeed, expertMission: "on", startsOn: "2027-01-01", endsOn: "2027-03-31" }).success).toBe(true);
+    expect(refusals(needSchema.safeParse({ ...skillNeed, needLanguage: "klingon" }))).toEqual({ needLanguage: "projects:validation.choice" });
     expect(refusals(needSchema.safeParse({ language: "en", kind: "in_kind", description: "Trees", quantity: "0" }))).toEqual({ quantity: "projects:needsEditor.validation.quantity" });
     expect(refusals(needSchema.safeParse({ language: "en", kind: "in_kind", description: "Trees", quantity: "2.5" }))).toEqual({ quantity: "projects:needsEditor.validation.quantity" });
     expect(refusals(needSchema.safeParse({ language: "en", kind: "in_kind", description: "x".repeat(301) }))).toEqual({ description: "projects:validation.tooLong" });
@@ -349,7 +377,7 @@ describe("the staff pages' actions", () => {
     expect(saved.headers.get("Location")).toBe(`/manage/${lgu.slug}/projects/${page.slug}/needs?text=fil`);
     expect(saved.headers.get("Set-Cookie")).toMatch(/tulay_toast=/);
 
-    const bad = await act(pageEditor.cookie, { language: "fil", kind: "skill", description: "Mga mentor", skill: "juggling" });
+    const bad = await act(pageEditor.cookie, { language: "fil", kind: "skill", description: "Mga mentor", skill: "juggling", quantity: "2", mode: "remote" });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ reply: { form: "need-new", error: { skill: ["projects:needsEditor.validation.skillRequired"] } } });
 

@@ -7,7 +7,11 @@ import { z } from "zod";
 import { supportedLanguages } from "~/i18n/config";
 import { isSkillCode } from "~/modules/skills/vocabulary";
 import { isCalendarDate } from "./schema";
-import { needKinds } from "./vocabulary";
+import { needKinds, workModes } from "./vocabulary";
+import { languageOptions } from "~/modules/people/vocabulary";
+
+/** The longest expert mission (the UN's TOKTEN model: under three months). */
+export const MAX_MISSION_DAYS = 91;
 
 export const milestoneStatuses = ["planned", "in_progress", "done"] as const;
 export const cofunderKinds = ["national_agency", "province", "municipality", "company", "other"] as const;
@@ -44,8 +48,33 @@ export const needSchema = z
     amount: z.string().optional(),
     skill: z.string().optional(),
     quantity: z.string().optional(),
+    // Skill needs only: how, when and in which language the work happens; an expert mission; closed.
+    mode: z.enum(workModes, choice).optional(),
+    startsOn: z.string().trim().optional(),
+    endsOn: z.string().trim().optional(),
+    needLanguage: z.enum(languageOptions, choice).optional(),
+    expertMission: z.literal("on").optional(),
+    closed: z.literal("on").optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.kind === "skill") {
+      if (!value.quantity?.trim()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["quantity"], message: "projects:needsEditor.validation.people" });
+      if (!value.mode) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["mode"], message: "projects:needsEditor.validation.mode" });
+      const starts = value.startsOn || undefined;
+      const ends = value.endsOn || undefined;
+      if (starts && !isCalendarDate(starts)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["startsOn"], message: "projects:validation.date" });
+      if (ends && !isCalendarDate(ends)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endsOn"], message: "projects:validation.date" });
+      if (ends && !starts) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["startsOn"], message: "projects:needsEditor.validation.startsFirst" });
+      if (starts && ends && isCalendarDate(starts) && isCalendarDate(ends) && ends < starts) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endsOn"], message: "projects:needsEditor.validation.endsBeforeStart" });
+      }
+      if (value.expertMission) {
+        const days = starts && ends && isCalendarDate(starts) && isCalendarDate(ends) ? (Date.parse(ends) - Date.parse(starts)) / 86_400_000 : null;
+        if (days === null || days > MAX_MISSION_DAYS) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["expertMission"], message: "projects:needsEditor.validation.missionLength" });
+        }
+      }
+    }
     if (value.kind === "money" && !amount("x").safeParse(value.amount ?? "").success) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "projects:planEditor.validation.amount" });
     }
@@ -64,7 +93,13 @@ export const needSchema = z
     description: value.description,
     amount: value.kind === "money" ? amount("x").parse(value.amount) : null,
     skill: value.kind === "skill" ? (value.skill ?? null) : null,
-    quantity: value.kind !== "money" && value.quantity !== undefined ? Number(value.quantity.trim()) : null,
+    quantity: value.kind !== "money" && value.quantity?.trim() ? Number(value.quantity.trim()) : null,
+    mode: value.kind === "skill" ? (value.mode ?? null) : null,
+    startsOn: value.kind === "skill" ? value.startsOn || null : null,
+    endsOn: value.kind === "skill" ? value.endsOn || null : null,
+    needLanguage: value.kind === "skill" ? (value.needLanguage ?? null) : null,
+    expertMission: value.kind === "skill" && value.expertMission === "on",
+    closed: value.kind === "skill" && value.closed === "on",
   }));
 export type NeedInput = z.infer<typeof needSchema>;
 

@@ -36,6 +36,9 @@ const CONSTRAINT_PROBLEMS: Record<string, [string, string]> = {
   project_cofunders_cap: ["cap", "projects:cofundersEditor.validation.capBelowCommitted"],
   project_cofunders_ratio: ["ratio", "projects:cofundersEditor.validation.ratio"],
   project_needs_shape: ["", "projects:needsEditor.validation.shape"],
+  project_needs_skill_people: ["quantity", "projects:needsEditor.validation.people"],
+  project_needs_dates: ["endsOn", "projects:needsEditor.validation.endsBeforeStart"],
+  project_needs_expert_mission: ["expertMission", "projects:needsEditor.validation.missionLength"],
   project_milestones_done_has_date: ["completedOn", "projects:milestonesEditor.validation.completedOn"],
   projects_coordinates: ["latitude", "projects:placeEditor.validation.bothOrNeither"],
 };
@@ -95,15 +98,26 @@ export async function listNeeds(claims: JwtClaims, projectId: string) {
 export async function saveNeed(claims: JwtClaims, lguId: string, slug: string, input: NeedInput) {
   const project = await projectOf(claims, lguId, slug);
   const amountMinor = input.amount === null ? null : toMinorUnits(input.amount, project.currency, "amount");
-  const values = { kind: input.kind, amountMinor, skill: input.skill, quantity: input.quantity };
+  const values = {
+    kind: input.kind,
+    amountMinor,
+    skill: input.skill,
+    quantity: input.quantity,
+    mode: input.mode,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    language: input.needLanguage,
+    expertMission: input.expertMission,
+  };
   await withRls(claims, async (tx) => {
     if (!input.id) {
-      await tx.insert(projectNeeds).values({ projectId: project.id, description: { [input.language]: input.description }, ...values });
+      await tx.insert(projectNeeds).values({ projectId: project.id, description: { [input.language]: input.description }, ...values, closedAt: input.closed ? new Date() : null });
       return;
     }
     const updated = await tx
       .update(projectNeeds)
-      .set({ ...values, description: withText(projectNeeds.description, input.language, input.description) })
+      // Closing keeps the first closing time; reopening clears it.
+      .set({ ...values, closedAt: input.closed ? sql`coalesce(${projectNeeds.closedAt}, now())` : null, description: withText(projectNeeds.description, input.language, input.description) })
       .where(and(eq(projectNeeds.id, input.id), eq(projectNeeds.projectId, project.id)))
       .returning({ id: projectNeeds.id });
     if (updated.length === 0) await noRowChanged(tx, projectNeeds, project, input.id);
