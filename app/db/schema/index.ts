@@ -13,3 +13,4 @@ export * from "./services";
 export * from "./property-tax";
 export * from "./investments";
 export * from "./volunteering";
+export * from "./return-guide";
