@@ -53,6 +53,9 @@ export const envSchema = z
     // Background jobs (pg-boss, same database): "on" in this process, "off" to run them elsewhere.
     JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
     GIFT_MAX_MAJOR: z.coerce.number({ invalid_type_error: "must be a number" }).int().positive().default(5_000_000),
+    // The returnee guide: a topic not reviewed for this many days shows "needs review" to its
+    // editors, who are emailed about it once per this many days.
+    RETURN_GUIDE_REVIEW_DAYS: z.coerce.number({ invalid_type_error: "must be a number" }).int().min(7, "must be at least 7 (days)").max(3650, "must be at most 3650 (days)").default(180),
     // Stripe: both set → card gifts through Stripe Checkout (Connect, subscriptions, refunds, webhooks).
     STRIPE_SECRET_KEY: z
       .string()

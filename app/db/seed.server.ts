@@ -10,6 +10,7 @@ import postgres from "postgres";
 import * as schema from "./schema";
 import { seedPermits } from "./seed-permits.server";
 import { seedPropertyTax } from "./seed-property-tax.server";
+import { seedReturnGuide } from "./seed-return-guide.server";
 import { seedProjects } from "./seed-projects.server";
 import type { LocalizedText } from "./schema";
 
@@ -28,6 +29,9 @@ export const demoPlaces: PlaceSeed[] = [
   { key: "PH-05", parent: "PH", kind: "region", name: "Bicol Region", countryCode: "PH", officialCode: "0500000000" },
   { key: "PH-CAS", parent: "PH-05", kind: "province", name: "Camarines Sur", countryCode: "PH", officialCode: "0501700000" },
   { key: "PH-NAGA", parent: "PH-CAS", kind: "city", name: "Naga City", countryCode: "PH", officialCode: "0501724000" },
+  { key: "PH-PILI", parent: "PH-CAS", kind: "municipality", name: "Pili", countryCode: "PH", officialCode: "0501729000" },
+  { key: "PH-ALB", parent: "PH-05", kind: "province", name: "Albay", countryCode: "PH", officialCode: "0500500000" },
+  { key: "PH-LEGAZPI", parent: "PH-ALB", kind: "city", name: "Legazpi City", countryCode: "PH", officialCode: "0500506000" },
   { key: "PH-01", parent: "PH", kind: "region", name: "Ilocos Region", countryCode: "PH", officialCode: "0100000000" },
   { key: "PH-ILN", parent: "PH-01", kind: "province", name: "Ilocos Norte", countryCode: "PH", officialCode: "0102800000" },
   { key: "PH-LAOAG", parent: "PH-ILN", kind: "city", name: "Laoag City", countryCode: "PH", officialCode: "0102812000" },
@@ -271,6 +275,7 @@ export async function seedDemo(
       const projectCount = await seedProjects(tx, ids);
       await seedPermits(tx);
       await seedPropertyTax(tx);
+      await seedReturnGuide(tx, ids);
       // Demo exchange rates (US dollars per unit, rounded; an admin keeps the real ones on /admin/rates).
       const demoRates: [string, string][] = [
         ["USD", "1"], ["PHP", "0.0172"], ["MXN", "0.055"], ["GTQ", "0.13"], ["MAD", "0.1"], ["XOF", "0.00165"], ["EUR", "1.08"],

@@ -1,7 +1,8 @@
 /**
  * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema): scheduled work that
  * no request waits for: pledge reminders (hourly), receipts by email (every minute), property tax imports (as treasurers queue them)
- * and reminders of overdue investment leads (hourly; each lead at most once a day). Each job is safe to run twice
+ * and reminders of overdue investment leads (hourly; each lead at most once a day)
+ * and reminders to review the returnee guide (daily). Each job is safe to run twice
  * (see the module it calls), since pg-boss retries work that failed or whose worker died.
  */
 import PgBoss from "pg-boss";
@@ -9,11 +10,14 @@ import { sendReceiptEmails } from "~/modules/contributions/receipt-emails.server
 import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
 import { sendLeadReminders } from "~/modules/investments/reminders.server";
 import { runTaxImport, setImportDispatcher } from "~/modules/property-tax/imports.server";
+import { sendReviewReminders } from "~/modules/return-guide/review-reminders.server";
+import { getEnv } from "~/config/env.server";
 
 export const PLEDGE_REMINDERS = "pledge-reminders";
 export const RECEIPT_EMAILS = "receipt-emails";
 export const RPT_IMPORT = "rpt-import";
 export const LEAD_REMINDERS = "investment-lead-reminders";
+export const RETURN_GUIDE_REVIEW = "return-guide-review";
 
 interface Logger {
   info(message: string): void;
@@ -46,6 +50,12 @@ export async function startJobs(databaseUrl: string, options: { siteUrl: () => s
   await boss.work(LEAD_REMINDERS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
     const sent = await sendLeadReminders(options.siteUrl());
     if (sent) options.logger.info(`investment leads: ${sent} overdue reminders sent`);
+  });
+  await boss.createQueue(RETURN_GUIDE_REVIEW);
+  await boss.schedule(RETURN_GUIDE_REVIEW, "0 6 * * *");
+  await boss.work(RETURN_GUIDE_REVIEW, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await sendReviewReminders(options.siteUrl(), getEnv().RETURN_GUIDE_REVIEW_DAYS);
+    if (sent) options.logger.info(`returnee guide: ${sent} review reminders sent`);
   });
   // Property tax imports a treasurer queued: started within a second, retried if the worker dies
   // (a run commits all or nothing, so running one again is safe).
