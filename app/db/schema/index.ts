@@ -14,3 +14,4 @@ export * from "./property-tax";
 export * from "./investments";
 export * from "./volunteering";
 export * from "./return-guide";
+export * from "./skills";

@@ -30,6 +30,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
 import { lgus, places, type LocalizedText } from "./core";
+import { skills } from "./skills";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -186,7 +187,7 @@ export const projectNeeds = pgTable(
     description: jsonb("description").$type<LocalizedText>().notNull(),
     // Money needs: an amount; skills: a skill code from the skills list; in-kind: a quantity.
     amountMinor: bigint("amount_minor", { mode: "number" }),
-    skill: text("skill"),
+    skill: text("skill").references(() => skills.code, { onDelete: "restrict" }),
     quantity: integer("quantity"),
     fulfilled: integer("fulfilled").notNull().default(0),
     // Skill needs (volunteering): where and when the work happens, in which language, and whether

@@ -89,12 +89,15 @@ export async function exportAccount(session: AuthSession) {
       .from(auditLog)
       .where(or(eq(auditLog.actorId, uid), and(eq(auditLog.subjectTable, "lgu_memberships"), sql`${auditLog.after} ->> 'user_id' = ${uid}`)))
       .orderBy(desc(auditLog.occurredAt));
+    const skills = await tx.execute<{ skill_code: string; level: string; years: number; note: string | null; created_at: string; updated_at: string }>(sql`
+      select skill_code, level, years, note, created_at, updated_at from public.member_skills where profile_id = ${uid}::uuid order by skill_code`);
     return {
       exportedAt: new Date().toISOString(),
       account: { id: uid, email: session.user.email, emailConfirmed: session.user.emailConfirmed },
       profile: profile ?? null,
       sensitive: sensitive ?? null,
       hometowns,
+      skills: [...skills],
       lguRoles,
       organisationRoles,
       invitationsReceived,
@@ -105,7 +108,7 @@ export async function exportAccount(session: AuthSession) {
 }
 
 /**
- * Deletes the account and, by cascade, the profile, hometowns, sensitive details and memberships.
+ * Deletes the account and, by cascade, the profile, hometowns, skills, sensitive details and memberships.
  * Refused while the person is the last admin of an LGU or last officer of an organisation (someone
  * must be able to run it); audit entries keep the bare id.
  */

@@ -1,0 +1,77 @@
+/**
+ * Reading the skills taxonomy: ranked search over every language's labels (public.search_skills),
+ * labels in the reader's language, and the links between entries. Anyone may read it.
+ */
+import { inArray, sql } from "drizzle-orm";
+import { withRls, type JwtClaims } from "~/db/client.server";
+import { skills, type SkillLabels } from "~/db/schema";
+import { supportedLanguages } from "~/i18n/config";
+
+export type SkillKind = "occupation" | "skill";
+
+export interface SkillHit {
+  code: string;
+  kind: SkillKind;
+  label: string;
+  /** The group it belongs to (occupations), in the reader's language. */
+  parentLabel: string | null;
+  /** ISCO-08 code for occupations. */
+  iscoCode: string | null;
+}
+
+export interface SkillSearchResult {
+  hits: SkillHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const labelIn = (labels: SkillLabels, language: string) => labels[language as keyof SkillLabels] ?? labels.en;
+
+const readerLanguage = (language: string) => ((supportedLanguages as readonly string[]).includes(language) ? language : "en");
+
+/** One page of entries matching `query` (all entries when empty), best first. */
+export async function searchSkills(
+  claims: JwtClaims | null,
+  options: { query: string; language: string; page?: number; pageSize?: number; kind?: SkillKind | null },
+): Promise<SkillSearchResult> {
+  const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
+  const page = Math.max(options.page ?? 1, 1);
+  const language = readerLanguage(options.language);
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<{ code: string; kind: SkillKind; labels: SkillLabels; iscoCode: string | null; parentLabels: SkillLabels | null; total: string }>(sql`
+      select s.code, s.kind, s.labels, s.isco_code as "iscoCode", p.labels as "parentLabels", m.total
+      from public.search_skills(${options.query}, ${options.kind ?? null}::public.skill_kind, ${language}, ${pageSize}, ${(page - 1) * pageSize}) with ordinality as m(code, rank, total, n)
+      join public.skills s on s.code = m.code
+      left join public.skills p on p.code = s.parent_code
+      order by m.n`),
+  );
+  return {
+    hits: rows.map((r) => ({
+      code: r.code,
+      kind: r.kind,
+      label: labelIn(r.labels, language),
+      parentLabel: r.parentLabels ? labelIn(r.parentLabels, language) : null,
+      iscoCode: r.iscoCode,
+    })),
+    total: Number(rows[0]?.total ?? 0),
+    page,
+    pageSize,
+  };
+}
+
+/** Labels of the given codes in the reader's language (unknown codes are left out). */
+export async function skillLabels(claims: JwtClaims | null, codes: readonly string[], language: string): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await withRls(claims, (tx) => tx.select({ code: skills.code, labels: skills.labels }).from(skills).where(inArray(skills.code, unique)));
+  const lang = readerLanguage(language);
+  return new Map(rows.map((r) => [r.code, labelIn(r.labels, lang)]));
+}
+
+/** One entry with its label, or null when the code is not in the taxonomy. */
+export async function findSkill(claims: JwtClaims | null, code: string, language: string): Promise<{ code: string; kind: SkillKind; label: string } | null> {
+  const rows = await withRls(claims, (tx) => tx.select({ code: skills.code, kind: skills.kind, labels: skills.labels }).from(skills).where(inArray(skills.code, [code])));
+  const row = rows[0];
+  return row ? { code: row.code, kind: row.kind, label: labelIn(row.labels, readerLanguage(language)) } : null;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "project_needs" ADD CONSTRAINT "project_needs_skill_skills_code_fk" FOREIGN KEY ("skill") REFERENCES "public"."skills"("code") ON DELETE restrict ON UPDATE no action;
