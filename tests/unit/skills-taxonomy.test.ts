@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { labelLanguages, loadTaxonomy, parseTaxonomy, taxonomySql } from "../../app/modules/skills/taxonomy-data.server";
-import { skillCodes } from "../../app/modules/skills/vocabulary";
+import { codesModule, labelLanguages, loadTaxonomy, parseTaxonomy, taxonomySql } from "../../app/modules/skills/taxonomy-data.server";
+import { readFileSync } from "node:fs";
+import { isTaxonomyCode, skillCodes } from "../../app/modules/skills/vocabulary";
 
 const taxonomy = loadTaxonomy();
 const byCode = new Map(taxonomy.entries.map((e) => [e.code, e]));
@@ -89,5 +90,13 @@ describe("the skills taxonomy data (data/skills)", () => {
     expect(sql).toContain("teachers'' aides");
     expect(sql.indexOf("('isco08_2',")).toBeLessThan(sql.indexOf("('isco08_21',"));
     expect(sql.indexOf("('isco08_21',")).toBeLessThan(sql.indexOf("('isco08_214',"));
+  });
+
+  it("is the list of codes the browser checks (app/modules/skills/taxonomy-codes.ts, written by the script)", () => {
+    expect(readFileSync(new URL("../../app/modules/skills/taxonomy-codes.ts", import.meta.url), "utf8")).toBe(codesModule(taxonomy));
+    expect(isTaxonomyCode("civil_engineering")).toBe(true);
+    expect(isTaxonomyCode("isco08_214")).toBe(true);
+    expect(isTaxonomyCode("juggling")).toBe(false);
+    expect(isTaxonomyCode(undefined)).toBe(false);
   });
 });

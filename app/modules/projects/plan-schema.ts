@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { supportedLanguages } from "~/i18n/config";
-import { isSkillCode } from "~/modules/skills/vocabulary";
+import { isTaxonomyCode } from "~/modules/skills/vocabulary";
 import { isCalendarDate } from "./schema";
 import { needKinds, workModes } from "./vocabulary";
 import { languageOptions } from "~/modules/people/vocabulary";
@@ -78,7 +78,7 @@ export const needSchema = z
     if (value.kind === "money" && !amount("x").safeParse(value.amount ?? "").success) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "projects:planEditor.validation.amount" });
     }
-    if (value.kind === "skill" && !isSkillCode(value.skill)) {
+    if (value.kind === "skill" && !isTaxonomyCode(value.skill)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skill"], message: "projects:needsEditor.validation.skillRequired" });
     }
     const quantity = value.quantity?.trim();

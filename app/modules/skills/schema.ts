@@ -3,12 +3,12 @@
  * level, years and an optional note. Messages are translation keys (skills namespace).
  */
 import { z } from "zod";
-import { isTaxonomyCodeShape, MAX_SKILL_NOTE, MAX_SKILL_YEARS, skillLevels } from "./vocabulary";
+import { isTaxonomyCode, MAX_SKILL_NOTE, MAX_SKILL_YEARS, skillLevels } from "./vocabulary";
 
 export const skillCodeField = z
   .string({ required_error: "skills:validation.skillRequired" })
   .trim()
-  .refine(isTaxonomyCodeShape, "skills:validation.skillUnknown");
+  .refine(isTaxonomyCode, "skills:validation.skillUnknown");
 
 export const memberSkillSchema = z.object({
   skill: skillCodeField,

@@ -112,3 +112,27 @@ export function taxonomySql(taxonomy: Taxonomy): string {
     "",
   ].join("\n");
 }
+
+/** Every code of the taxonomy as a TypeScript module (app/modules/skills/taxonomy-codes.ts). */
+export function codesModule(taxonomy: Taxonomy): string {
+  const codes = taxonomy.entries.map((e) => e.code).sort();
+  const lines: string[] = [];
+  let line = "";
+  for (const code of codes) {
+    const item = `"${code}",`;
+    if (line && line.length + item.length + 1 > 120) {
+      lines.push(line);
+      line = "";
+    }
+    line = line ? `${line} ${item}` : `  ${item}`;
+  }
+  if (line) lines.push(line);
+  return [
+    "// Every code of the skills taxonomy (data/skills), for checks that run in the browser as well as",
+    "// on the server. Written by `npx tsx scripts/skills-taxonomy-sql.ts --codes`; do not edit by hand.",
+    "export const taxonomyCodes: ReadonlySet<string> = new Set([",
+    ...lines,
+    "]);",
+    "",
+  ].join("\n");
+}

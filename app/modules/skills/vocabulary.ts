@@ -4,6 +4,8 @@
  * data/skills; `skillCodes` is the first, fixed list of skills that the taxonomy keeps with the same
  * codes (demo needs, jobs and the projects:skills.<code> strings still use it).
  */
+import { taxonomyCodes } from "./taxonomy-codes";
+
 export const skillCodes = [
   "mentoring",
   "teaching",
@@ -32,11 +34,11 @@ export type SkillCode = (typeof skillCodes)[number];
 export const isSkillCode = (value: unknown): value is SkillCode => typeof value === "string" && (skillCodes as readonly string[]).includes(value);
 
 /**
- * The shape of any code of the taxonomy (a skill's snake_case code or "isco08_" + an ISCO-08
- * group). Whether the code exists is the database's to say (foreign keys to skills.code).
+ * A code of the taxonomy (a skill's snake_case code or "isco08_" + an ISCO-08 group), checked in
+ * the browser and on the server against the list written from data/skills; the database checks
+ * again (foreign keys to skills.code).
  */
-export const TAXONOMY_CODE = /^(?:[a-z][a-z0-9_]{1,62}|isco08_[0-9]{1,4})$/;
-export const isTaxonomyCodeShape = (value: unknown): value is string => typeof value === "string" && TAXONOMY_CODE.test(value);
+export const isTaxonomyCode = (value: unknown): value is string => typeof value === "string" && taxonomyCodes.has(value);
 
 export const skillLevels = ["basic", "intermediate", "advanced", "expert"] as const;
 export type SkillLevel = (typeof skillLevels)[number];
