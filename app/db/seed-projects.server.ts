@@ -29,7 +29,18 @@ interface ProjectSeed {
   planReference?: string;
   implementingPartner?: string;
   budget: { label: LocalizedText; amountMinor: number }[];
-  needs: { kind: "money" | "skill" | "in_kind"; description: LocalizedText; amountMinor?: number; skill?: string; quantity?: number }[];
+  needs: {
+    kind: "money" | "skill" | "in_kind";
+    description: LocalizedText;
+    amountMinor?: number;
+    skill?: string;
+    quantity?: number;
+    mode?: "remote" | "on_site" | "either";
+    startsOn?: string;
+    endsOn?: string;
+    language?: string;
+    expertMission?: boolean;
+  }[];
   milestones: { title: LocalizedText; targetDate: string; status: "planned" | "in_progress" | "done"; completedOn?: string }[];
   cofunders?: { kind: "national_agency" | "province" | "municipality" | "company" | "other"; name: string; ratioMatched: number; ratioGiven: number; capMinor: number }[];
   updates?: { body: LocalizedText; publishedAt: string }[];
@@ -69,7 +80,7 @@ export const demoProjects: ProjectSeed[] = [
     ],
     needs: [
       { kind: "money", description: { en: "Diaspora share of the scholarships", fil: "Bahagi ng diaspora sa mga iskolarsip" }, amountMinor: 120_000_000 },
-      { kind: "skill", description: { en: "Mentors for first-year scholars (online)", fil: "Mga mentor para sa mga unang-taong iskolar (online)" }, skill: "mentoring", quantity: 10 },
+      { kind: "skill", description: { en: "Mentors for first-year scholars (online)", fil: "Mga mentor para sa mga unang-taong iskolar (online)" }, skill: "mentoring", quantity: 10, mode: "remote", language: "fil" },
     ],
     milestones: [
       { title: { en: "Scholars selected", fil: "Napili ang mga iskolar" }, targetDate: "2027-05-15", status: "planned" },
@@ -122,6 +133,52 @@ export const demoProjects: ProjectSeed[] = [
       },
     ],
     spending: [{ budgetLine: 0, amountMinor: 412_500_000, spentOn: "2026-10-30", payee: "Bicol River Works Corp.", category: "contractor" }],
+  },
+  {
+    slug: "naga-barangay-water-system",
+    lgu: "naga-city",
+    place: "PH-NAGA",
+    title: { en: "Level III water for Barangay Carolina and Panicuason", fil: "Level III na tubig para sa Barangay Carolina at Panicuason" },
+    summary: {
+      en: "A spring intake, a 200 m³ reservoir and household taps for 1,100 families in Naga's upland barangays.",
+      fil: "Intake sa bukal, 200 m³ na imbakan at gripo sa bahay para sa 1,100 pamilya sa mga barangay sa kabundukan ng Naga.",
+    },
+    description: {
+      en: "Families in Carolina and Panicuason still carry water from shared faucets. The city will build the intake and reservoir; diaspora gifts pay the household connections.\n\nWe need two civil engineers for a short on-site mission to check the design and supervise the reservoir works.",
+      fil: "Nag-iigib pa rin ng tubig mula sa mga pampublikong gripo ang mga pamilya sa Carolina at Panicuason. Itatayo ng lungsod ang intake at imbakan; ang mga donasyon ng diaspora ang magbabayad sa mga koneksiyon sa bahay.\n\nKailangan namin ng dalawang civil engineer para sa maikling misyon sa mismong lugar upang suriin ang disenyo at bantayan ang paggawa ng imbakan.",
+    },
+    sector: "water",
+    sdgGoals: [6, 3],
+    goalMinor: 850_000_000,
+    currency: "PHP",
+    startsOn: "2027-02-01",
+    endsOn: "2027-12-15",
+    status: "fundraising",
+    gifts: [{ amountMinor: 60_000_000, channel: "remittance", on: "2026-10-12" }],
+    planReference: "Naga City Local Development Investment Program 2026-2028, item WS-02",
+    implementingPartner: "Metro Naga Water District",
+    budget: [
+      { label: { en: "Spring intake and pipeline", fil: "Intake at tubo" }, amountMinor: 310_000_000 },
+      { label: { en: "Reservoir", fil: "Imbakan" }, amountMinor: 290_000_000 },
+      { label: { en: "Household connections", fil: "Koneksiyon sa bahay" }, amountMinor: 250_000_000 },
+    ],
+    needs: [
+      { kind: "money", description: { en: "Household connections", fil: "Mga koneksiyon sa bahay" }, amountMinor: 250_000_000 },
+      {
+        kind: "skill",
+        description: { en: "Civil engineers to review the design and supervise the reservoir works", fil: "Mga civil engineer na susuri sa disenyo at magbabantay sa paggawa ng imbakan" },
+        skill: "engineering",
+        quantity: 2,
+        mode: "on_site",
+        startsOn: "2027-03-01",
+        endsOn: "2027-04-15",
+        language: "en",
+        expertMission: true,
+      },
+      { kind: "skill", description: { en: "Water quality testing advice (online)", fil: "Payo sa pagsusuri ng kalidad ng tubig (online)" }, skill: "water_sanitation", quantity: 1, mode: "remote", language: "en" },
+    ],
+    milestones: [{ title: { en: "Reservoir design reviewed", fil: "Nasuri ang disenyo ng imbakan" }, targetDate: "2027-04-15", status: "planned" }],
+    cofunders: [{ kind: "municipality", name: "City Government of Naga", ratioMatched: 1, ratioGiven: 1, capMinor: 300_000_000 }],
   },
   {
     slug: "intipuca-water-system",
@@ -246,7 +303,19 @@ export async function seedProjects(tx: Tx, placeIds: Map<string, string>): Promi
       : [];
     if (p.needs.length) {
       await tx.insert(schema.projectNeeds).values(
-        p.needs.map((n) => ({ projectId, kind: n.kind, description: n.description, amountMinor: n.amountMinor ?? null, skill: n.skill ?? null, quantity: n.quantity ?? null })),
+        p.needs.map((n) => ({
+          projectId,
+          kind: n.kind,
+          description: n.description,
+          amountMinor: n.amountMinor ?? null,
+          skill: n.skill ?? null,
+          quantity: n.quantity ?? null,
+          mode: n.mode ?? null,
+          startsOn: n.startsOn ?? null,
+          endsOn: n.endsOn ?? null,
+          language: n.language ?? null,
+          expertMission: n.expertMission ?? false,
+        })),
       );
     }
     if (p.milestones.length) {

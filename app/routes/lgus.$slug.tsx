@@ -99,6 +99,9 @@ export default function LguPage() {
           <p>
             <Link to={`/lgus/${lgu.slug}/return`}>{t("returnGuide:linkFromLgu")}</Link>
           </p>
+          <p>
+            <Link to={`/lgus/${lgu.slug}/volunteer`}>{t("volunteer:lguLink")}</Link>
+          </p>
           <h2 id="contact-title">{t("lgus.contactTitle")}</h2>
           <dl className="definition-list">
             <ContactItem label={t("lgus.address")} value={lgu.address}>

@@ -126,6 +126,9 @@ export default function ManageLgu() {
             <Link to={`/manage/${lgu.slug}/property-tax`}>{t("tax:manage.link")}</Link>
           </li>
           <li>
+            <Link to={`/manage/${lgu.slug}/volunteers`}>{t("volunteer:office.link")}</Link>
+          </li>
+          <li>
             <Link to={`/manage/${lgu.slug}/staff`}>{t("manage.staffLink")}</Link>
           </li>
           {isAdmin ? (

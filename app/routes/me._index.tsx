@@ -177,6 +177,9 @@ export default function MeHome() {
             <Link to="/me/permits">{t("permits:mine.listTitle")}</Link>
           </li>
           <li>
+            <Link to="/me/volunteering">{t("volunteer:mine.link")}</Link>
+          </li>
+          <li>
             <Link to="/me/settings">{t("home.settings")}</Link>
           </li>
           <li>

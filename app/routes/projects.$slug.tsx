@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
-import { countryName, currencyMinorDigits, formatDate, formatMoney, formatNumber } from "~/i18n/format";
+import { countryName, currencyMinorDigits, formatDate, formatMoney, formatNumber, languageName } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
@@ -13,6 +13,7 @@ import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server"
 import { photoUrl } from "~/modules/projects/photos.server";
 import { renderDescription } from "~/modules/projects/rich-text.server";
 import { getPublicProject, type PublicProject } from "~/modules/projects/queries.server";
+import { projectVolunteering } from "~/modules/volunteering/offers.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { scriptFree } from "~/utils/meta";
 
@@ -73,6 +74,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!project) throw new Response("Not found", { status: 404 });
   const claims = await getClaims(request);
   const following = claims ? await isFollowing(claims, project.slug) : false;
+  const volunteering = await projectVolunteering(claims, project.id);
   // Signed-in donors see goal and raised roughly in their own currency (admins' rates).
   const theirs = await viewerCurrency(claims);
   const approx =
@@ -122,7 +124,32 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       spentRatio: { value: project.spentMinor, max: Math.max(project.raisedMinor, project.spentMinor, 1) },
       matchingCommitted: money(project.matchingCommittedMinor),
       budgetLines: project.budgetLines.map((l) => ({ id: l.id, label: l.label, amount: money(l.amountMinor), spent: money(l.spentMinor) })),
-      needs: project.needs.map((n) => ({ id: n.id, kind: n.kind, description: n.description, amount: n.amountMinor ? money(n.amountMinor) : null, skill: n.skill, quantity: n.quantity })),
+      needs: project.needs.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        description: n.description,
+        amount: n.amountMinor ? money(n.amountMinor) : null,
+        skill: n.skill,
+        quantity: n.quantity,
+        found: n.fulfilled,
+        mode: n.mode,
+        dates: n.startsOn ? `${date(n.startsOn)}${n.endsOn ? ` – ${date(n.endsOn)}` : ""}` : null,
+        language: n.language ? languageName(n.language, language) : null,
+        expertMission: n.expertMission,
+        open: n.open && ["fundraising", "funded", "in_progress"].includes(project.status),
+      })),
+      volunteering: {
+        hours: volunteering.hours > 0 ? formatNumber(volunteering.hours, language) : null,
+        people: volunteering.people,
+        testimonials: volunteering.testimonials.map((v) => ({
+          key: `${v.offer_id}-${v.side}`,
+          side: v.side,
+          body: v.body,
+          name: v.volunteer_name,
+          skill: v.skill,
+          date: formatDate(v.written_at, language),
+        })),
+      },
       milestones: project.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status, target: date(m.targetDate), completed: date(m.completedOn) })),
       cofunders: project.cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, funderSlug: c.funderSlug, ratio: `${c.ratioMatched}:${c.ratioGiven}`, cap: money(c.capMinor), committed: money(c.committedMinor) })),
       updates: project.updates.map((u) => ({ id: u.id, body: u.body, published: date(u.publishedAt), photos: u.photos.map((photo) => photoView(project.slug, photo)) })),
@@ -412,10 +439,44 @@ export default function ProjectPage() {
                   {n.description?.text}
                 </span>
                 {n.skill ? ` (${t(`skills.${n.skill}`, { defaultValue: n.skill })})` : ""}
-                {n.amount ? ` — ${n.amount}` : n.quantity ? ` — ${t("page.quantity", { count: n.quantity })}` : ""}
+                {n.amount ? ` — ${n.amount}` : n.kind === "skill" && n.quantity ? ` — ${t("volunteer:people", { found: n.found, wanted: n.quantity })}` : n.quantity ? ` — ${t("page.quantity", { count: n.quantity })}` : ""}
+                {n.kind === "skill" ? (
+                  <span className="plan-item__facts">
+                    {n.mode ? <span>{t(`workModes.${n.mode}`)}</span> : null}
+                    {n.dates ? <span>{n.dates}</span> : null}
+                    {n.language ? <span>{n.language}</span> : null}
+                    {n.expertMission ? <span className="badge">{t("needs.expertMission")}</span> : null}
+                    {n.open ? (
+                      <Link to={`/volunteer/needs/${n.id}`} id={`offer-${n.id}`}>
+                        {t("volunteer:offerHelp")}
+                      </Link>
+                    ) : (
+                      <span className="badge">{t("needs.closed")}</span>
+                    )}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {p.volunteering.hours || p.volunteering.testimonials.length ? (
+        <section aria-labelledby="volunteering-title" className="stack">
+          <h2 id="volunteering-title">{t("volunteer:project.title")}</h2>
+          {p.volunteering.hours ? <p>{t("volunteer:project.hours", { hours: p.volunteering.hours, count: p.volunteering.people })}</p> : null}
+          {p.volunteering.testimonials.length ? (
+            <ul className="stack" role="list">
+              {p.volunteering.testimonials.map((v) => (
+                <li key={v.key}>
+                  <blockquote dir="auto">{v.body}</blockquote>
+                  <p className="muted">
+                    {v.side === "lgu" ? t("volunteer:project.fromLgu", { skill: t(`skills.${v.skill}`, { defaultValue: v.skill }) }) : v.name ? <bdi>{v.name}</bdi> : t("volunteer:aVolunteer")} · {v.date}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ) : null}
 

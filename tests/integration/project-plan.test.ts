@@ -25,7 +25,7 @@ const db = setupTestDatabase();
 type User = Awaited<ReturnType<typeof createUser>>;
 
 // Inputs go through the forms' own schemas, as the routes do.
-const need = (fields: Record<string, string>) => needSchema.parse({ language: "en", ...fields });
+const need = (fields: Record<string, string | undefined>) => needSchema.parse({ language: "en", ...fields });
 const milestone = (fields: Record<string, string>) => milestoneSchema.parse({ language: "en", status: "planned", ...fields });
 const cofunder = (fields: Record<string, string>) => cofunderSchema.parse({ kind: "province", ...fields });
 const place = (fields: Record<string, string>) => projectPlaceSchema.parse(fields);
