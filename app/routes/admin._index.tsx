@@ -37,6 +37,9 @@ export default function AdminQueue() {
       <p>
         <Link to="/admin/rates">{t("giving:rates.title")}</Link>
       </p>
+      <p>
+        <Link to="/admin/return-guide">{t("returnGuide:editor.adminLink")}</Link>
+      </p>
       <h2 id="queue-title">{t("queue.pendingTitle", { count: requests.length })}</h2>
       {requests.length === 0 ? (
         <p className="empty">{t("queue.empty")}</p>

@@ -125,6 +125,11 @@ export default function ManageLgu() {
           <li>
             <Link to={`/manage/${lgu.slug}/property-tax`}>{t("tax:manage.link")}</Link>
           </li>
+          {roles.some((role) => role === "admin" || role === "editor") ? (
+            <li>
+              <Link to={`/manage/${lgu.slug}/return-guide`}>{t("returnGuide:editor.manageLink")}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`/manage/${lgu.slug}/volunteers`}>{t("volunteer:office.link")}</Link>
           </li>

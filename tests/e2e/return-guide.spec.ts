@@ -8,6 +8,7 @@ test.describe("a returning mechanic, on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test("reads the guide's pension and schooling topics, Naga's own pages and the services near Naga, in English and Arabic", async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto("/lgus/naga-city?lng=en");
     await page.getByRole("link", { name: "Returnee guide for this place" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Returnee guide: City Government of Naga");
@@ -68,6 +69,7 @@ test.describe("a returning mechanic, on a phone", () => {
 });
 
 test("a returnee keeps the administrative steps as a private checklist, ticks steps, writes a note and adds a line", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   await page.goto("/return/steps?lng=en");
   await expect(page.getByRole("link", { name: "Sign in to keep these steps as a checklist" })).toBeVisible();
   await signIn(page, ...RETURNEE);
@@ -99,4 +101,60 @@ test("a returnee keeps the administrative steps as a private checklist, ticks st
   const response = await otherPage.goto(checklistUrl);
   expect(response?.status()).toBe(404);
   await other.close();
+});
+
+test("Naga's editor updates a topic and adds a directory entry; a platform admin marks the stale national topic reviewed", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  await signIn(page, "naga.editor@tulay.example", "tulay-demo-staff");
+  await page.goto("/manage/naga-city?lng=en");
+  await page.getByRole("link", { name: "Returnee guide" }).click();
+  await expect(page).toHaveURL(/\/manage\/naga-city\/return-guide$/);
+  await checkA11y(page);
+  await page.getByRole("link", { name: "Training opportunities" }).click();
+  const english = page.locator("#body_en");
+  await english.fill(`${await english.inputValue()}\n\nNext evening intake: ${stamp}.`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator(".toast")).toContainText("Topic saved.");
+  await checkA11y(page);
+  await page.getByRole("link", { name: "View on the site" }).click();
+  await expect(page.locator(".prose")).toContainText(`Next evening intake: ${stamp}.`);
+
+  await page.goto("/manage/naga-city/return-guide/services?lng=en");
+  await checkA11y(page);
+  const create = page.locator("form", { has: page.getByRole("heading", { name: "Add an entry" }) });
+  await create.locator("#new-kind").selectOption("psychosocial_support");
+  await create.locator("#new-name").fill(`Bicol Returnees' Peer Group ${stamp}`);
+  await create.locator("#new-placeId").selectOption({ label: "Naga City (Camarines Sur)" });
+  await create.locator("#new-address").fill("Naga City Civic Center");
+  await create.locator("#new-email").fill("not-an-email");
+  await create.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#new-email-error")).toHaveText("Give an email address such as name@example.org.");
+  await checkA11y(page);
+  await page.locator("#new-email").fill("peers@example.org");
+  await page.locator("label", { hasText: "Bikol" }).last().locator("input").check();
+  await page.locator("form", { has: page.getByRole("heading", { name: "Add an entry" }) }).getByRole("button", { name: "Save" }).click();
+  await expect(page.locator(".toast")).toContainText("Entry saved.");
+  await page.goto(`/return/services?lng=en&q=${stamp}`);
+  await expect(page.getByRole("heading", { name: `Bicol Returnees' Peer Group ${stamp}` })).toBeVisible();
+
+  const adminContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@tulay.example", "tulay-demo-admin");
+  await admin.goto("/admin?lng=en");
+  await admin.getByRole("link", { name: "National returnee guide" }).click();
+  const investment = admin.locator("tr", { hasText: "Investment opportunities" });
+  await expect(investment.locator(".badge")).toHaveText("Needs review");
+  await checkA11y(admin);
+  await investment.getByRole("link").click();
+  await admin.getByRole("button", { name: "Mark as reviewed (the text is still right)" }).click();
+  await expect(admin.locator(".toast")).toContainText("Marked as reviewed.");
+  await admin.goto("/admin/return-guide?lng=ar");
+  await expect(admin.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(admin.locator(".badge", { hasText: "تحتاج إلى مراجعة" })).toHaveCount(0);
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await checkA11y(admin);
+  await admin.goto("/admin/return-guide/families");
+  await checkA11y(admin);
+  await adminContext.close();
 });
