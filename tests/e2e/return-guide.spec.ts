@@ -94,6 +94,16 @@ test("a returnee keeps the administrative steps as a private checklist, ticks st
   await expect(page.locator("p[role=status]")).toHaveText("1 of 7 done");
   await checkA11y(page);
 
+  // Without JavaScript too: plain forms, back to the same line.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noScript.newPage();
+  await plain.goto(checklistUrl);
+  await plain.getByRole("button", { name: /Mark as done Ship my tool box/ }).click();
+  await expect(plain.locator("p[role=status]")).toHaveText("2 of 7 done");
+  await plain.getByRole("button", { name: /Remove Ship my tool box/ }).click();
+  await expect(plain.locator("p[role=status]")).toHaveText("1 of 6 done");
+  await noScript.close();
+
   // Nobody else sees it.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
