@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { seedInvestments } from "./seed-investments.server";
 import { seedPermits } from "./seed-permits.server";
 import { seedPropertyTax } from "./seed-property-tax.server";
 import { seedReturnGuide } from "./seed-return-guide.server";
@@ -154,6 +155,7 @@ interface MemberSeed {
   hometown?: string;
   willingness?: string[];
   sectors?: string[];
+  languages?: string[];
 }
 const naga = (n: number, displayName: string, country: string, city: string, willingness: string[], sectors: string[]): MemberSeed => ({
   id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`,
@@ -171,6 +173,8 @@ const naga = (n: number, displayName: string, country: string, city: string, wil
 export const demoMembers: MemberSeed[] = [
   { id: "00000000-0000-4000-8000-000000000001", email: "maria.santos@example.org", displayName: "Maria Santos", country: "AE", city: "Dubai", locale: "fil", timeZone: "Asia/Dubai", hometown: "PH-NAGA", willingness: ["donate", "volunteer"], sectors: ["education"] },
   { id: "00000000-0000-4000-8000-000000000002", email: "jose.martinez@example.org", displayName: "José Martínez", country: "US", city: "Arlington, VA", locale: "es", timeZone: "America/New_York", hometown: "SV-INTIPUCA", willingness: ["donate", "invest"], sectors: ["roads"] },
+  // A Bicolana in Milan who wants to invest at home (issue 7's demo investor).
+  { id: "00000000-0000-4000-8000-000000000004", email: "rosa.delacruz@example.org", displayName: "Rosa Dela Cruz", country: "IT", city: "Milano", locale: "en", timeZone: "Europe/Rome", hometown: "PH-NAGA", willingness: ["invest", "mentor"], sectors: ["tourism", "agriculture", "livelihood"], languages: ["fil", "bik", "it", "en"] },
   { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris", hometown: "MA-TALIOUINE", willingness: ["invest", "mentor"], sectors: ["agriculture"] },
   naga(1, "Ramon Bautista", "AE", "Abu Dhabi", ["donate", "volunteer"], ["education", "health"]),
   naga(2, "Liza Villanueva", "AE", "Dubai", ["volunteer", "mentor"], ["education"]),
@@ -189,6 +193,7 @@ export const demoAccounts = [
   { id: "00000000-0000-4000-8000-0000000000a2", email: "naga.admin@tulay.example", password: "tulay-demo-staff", displayName: "Ana Reyes", lgu: "naga-city", lguRole: "admin" },
   { id: "00000000-0000-4000-8000-0000000000a3", email: "naga.editor@tulay.example", password: "tulay-demo-staff", displayName: "Ben Santos", lgu: "naga-city", lguRole: "editor" },
   { id: "00000000-0000-4000-8000-0000000000a4", email: "naga.permits@tulay.example", password: "tulay-demo-staff", displayName: "Carla Dizon", lgu: "naga-city", lguRole: "permits_officer" },
+  { id: "00000000-0000-4000-8000-0000000000a5", email: "naga.invest@tulay.example", password: "tulay-demo-staff", displayName: "Dante Villareal", lgu: "naga-city", lguRole: "investment_officer" },
 ];
 export const demoMemberPassword = "tulay-demo-member";
 
@@ -263,6 +268,7 @@ export async function seedDemo(
           timeZone: member.timeZone,
           willingness: member.willingness ?? [],
           sectors: member.sectors ?? [],
+          languages: member.languages ?? [],
           basicsVisibility: "lgu_aggregate" as const,
           engagementVisibility: "lgu_aggregate" as const,
         };
@@ -303,6 +309,8 @@ export async function seedDemo(
           }
         }
       }
+
+      await seedInvestments(tx);
 
       return {
         places: demoPlaces.length,

@@ -102,6 +102,9 @@ export default function LguPage() {
           <p>
             <Link to={`/lgus/${lgu.slug}/volunteer`}>{t("volunteer:lguLink")}</Link>
           </p>
+          <p>
+            <Link to={`/lgus/${lgu.slug}/invest`}>{t("invest:guide.link")}</Link>
+          </p>
           <h2 id="contact-title">{t("lgus.contactTitle")}</h2>
           <dl className="definition-list">
             <ContactItem label={t("lgus.address")} value={lgu.address}>

@@ -134,6 +134,9 @@ export default function ManageLgu() {
             <Link to={`/manage/${lgu.slug}/volunteers`}>{t("volunteer:office.link")}</Link>
           </li>
           <li>
+            <Link to={`/manage/${lgu.slug}/investments`}>{t("invest:office.title")}</Link>
+          </li>
+          <li>
             <Link to={`/manage/${lgu.slug}/staff`}>{t("manage.staffLink")}</Link>
           </li>
           {isAdmin ? (

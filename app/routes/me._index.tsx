@@ -4,11 +4,12 @@ import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { withRls } from "~/db/client.server";
 import { lguMemberships, lgus } from "~/db/schema";
-import { countryName, formatDate, formatMoney } from "~/i18n/format";
+import { countryName, formatDate, formatMoney, languageName } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { myContributions } from "~/modules/contributions/giving.server";
 import { statementYears } from "~/modules/contributions/statements.server";
+import { opportunitiesFor } from "~/modules/investments/matching.server";
 import { getOwnProfile } from "~/modules/people/profile.server";
 import { localized } from "~/i18n/localized";
 import { listNotifications, markAllRead } from "~/modules/projects/follow.server";
@@ -42,8 +43,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     when: formatDate(g.createdAt, language),
   }));
   const years = await statementYears(session.claims);
+  // Reasons in words: the codes (sectors, language) become names here, the sentences in the page.
+  const forYou = (await opportunitiesFor(session.claims, language)).map((o) => ({
+    slug: o.slug,
+    title: o.title,
+    lguName: o.lguName,
+    reasons: o.reasons.map((r) =>
+      r.code === "sector" ? { code: r.code, sectors: r.sectors } : r.code === "language" ? { code: r.code, language: languageName(r.language, language) } : r.code === "ticket" ? { code: r.code } : { code: r.code, place: r.place },
+    ),
+  }));
   return json(
-    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes, gifts, years },
+    { email: session.user.email, profile: own.profile, country, hometownCount: own.hometownIds.length, lguRoles, notes, gifts, years, forYou },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -55,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MeHome() {
-  const { email, profile, country, hometownCount, lguRoles, notes, gifts, years } = useLoaderData<typeof loader>();
+  const { email, profile, country, hometownCount, lguRoles, notes, gifts, years, forYou } = useLoaderData<typeof loader>();
   const { t } = useTranslation("account");
   const complete = Boolean(profile?.countryOfResidence && hometownCount > 0);
   return (
@@ -90,6 +100,40 @@ export default function MeHome() {
             ) : null}
           </>
         )}
+      </section>
+      <section aria-labelledby="me-for-you">
+        <h2 id="me-for-you">{t("invest:forYou.title")}</h2>
+        {forYou.length === 0 ? (
+          <p className="empty">
+            {t("invest:forYou.none")} <Link to="/me/profile">{t("home.editProfile")}</Link> · <Link to="/me/invest">{t("invest:mine.preferencesTitle")}</Link>
+          </p>
+        ) : (
+          <ul className="plan-list" role="list">
+            {forYou.map((o) => (
+              <li key={o.slug}>
+                <Link to={`/invest/${o.slug}`} lang={o.title?.lang} dir="auto">
+                  {o.title?.text}
+                </Link>{" "}
+                <span className="muted">
+                  <bdi>{o.lguName}</bdi>
+                </span>
+                <p className="plan-item__facts">
+                  {t("invest:forYou.why")}{" "}
+                  {o.reasons
+                    .map((r) =>
+                      r.code === "sector"
+                        ? t("invest:forYou.reasons.sector", { sectors: (r.sectors ?? []).map((s) => t(`sectors.${s}`)).join(", ") })
+                        : t(`invest:forYou.reasons.${r.code}`, { place: "place" in r ? r.place : "", language: "language" in r ? r.language : "" }),
+                    )
+                    .join("; ")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/me/invest">{t("invest:mine.title")}</Link> · <Link to="/invest">{t("invest:forYou.all")}</Link>
+        </p>
       </section>
       <section aria-labelledby="me-gifts">
         <h2 id="me-gifts">{t("giving:mine.title")}</h2>

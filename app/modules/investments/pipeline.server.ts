@@ -265,11 +265,16 @@ export async function caseDocumentFile(claims: JwtClaims, lguId: string, documen
  * The LGU's leads as CSV for a spreadsheet: one line per lead, amounts in major units, and the
  * investor's email and phone only where they consented (through the same function as the page).
  */
-export async function leadsCsv(claims: JwtClaims, lguId: string, language: string, header: string[]) {
+export const LEADS_CSV_HEADER = [
+  "id", "created_at", "opportunity", "investor", "country", "role", "amount_min", "amount_max", "currency", "timeline",
+  "stage", "assigned_to", "next_action", "next_action_on", "overdue", "email", "phone",
+] as const;
+
+export async function leadsCsv(claims: JwtClaims, lguId: string, language: string) {
   const { leads } = await leadsOf(claims, lguId, {}, language);
   const contacts = await withRls(claims, (tx) => contactsOf(tx, lguId));
   return csvDocument(
-    header,
+    LEADS_CSV_HEADER,
     leads.map((l) => [
       l.id,
       l.createdAt.toISOString(),
