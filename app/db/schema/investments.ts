@@ -2,7 +2,7 @@
  * Investments (issue 7): opportunities an LGU's investment officers publish, the LGU's investment
  * guide, members' expressions of interest (the leads), the officers' pipeline on each lead, and the
  * case file that follows an investor from idea to a registered business. No money moves here: the
- * portal matches and tracks (README, docs/decisions/0008-investments.md).
+ * portal matches and tracks (README, docs/decisions/0009-investments-matching-and-tracking.md).
  *
  * Who sees what: open and closed opportunities of verified LGUs are public; drafts, leads, notes,
  * cases, tasks and case documents only to the LGU's admins and investment officers; a member sees
