@@ -221,6 +221,9 @@ export default function MeHome() {
             <Link to="/me/permits">{t("permits:mine.listTitle")}</Link>
           </li>
           <li>
+            <Link to="/me/return-checklist">{t("returnGuide:checklist.mine")}</Link>
+          </li>
+          <li>
             <Link to="/me/volunteering">{t("volunteer:mine.link")}</Link>
           </li>
           <li>

@@ -94,6 +94,18 @@ test("a returnee keeps the administrative steps as a private checklist, ticks st
   await expect(page.locator("p[role=status]")).toHaveText("1 of 7 done");
   await checkA11y(page);
 
+  // In Arabic on a phone: right to left, nothing wider than the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${checklistUrl}?lng=ar`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await checkA11y(page);
+  await page.goto("/me/return-checklist");
+  await checkA11y(page);
+  await page.goto("/me?lng=en");
+  await page.getByRole("link", { name: "My return checklist" }).click();
+  await expect(page.getByRole("link", { name: "From the guide of City Government of Naga" })).toBeVisible();
+
   // Without JavaScript too: plain forms, back to the same line.
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plain = await noScript.newPage();
