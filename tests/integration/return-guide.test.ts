@@ -195,6 +195,20 @@ describe("the directory", () => {
     expect(places.map((p) => p.name)).toEqual(expect.arrayContaining(["Albay", "Bicol Region", "Camarines Sur", "Legazpi City", "Naga City", "Pili"]));
   });
 
+  it("pages through many entries, 20 at a time, in name order", async () => {
+    const pili = await placeId("Pili");
+    await owner(sql`insert into return_services (lgu_id, kind, name, place_id, address)
+      select null, 'one_stop_shop', 'Paging desk ' || lpad(n::text, 2, '0'), ${pili}::uuid, 'Pili' from generate_series(1, 25) n`);
+    const first = await search({ q: "paging desk" });
+    expect(first).toMatchObject({ total: 25, page: 1, pages: 2 });
+    expect(first.services.map((s) => s.name).slice(0, 2)).toEqual(["Paging desk 01", "Paging desk 02"]);
+    const second = await search({ q: "paging desk", page: 2 });
+    expect(second.services.map((s) => s.name)).toEqual(["Paging desk 21", "Paging desk 22", "Paging desk 23", "Paging desk 24", "Paging desk 25"]);
+    // A page past the end shows the last one.
+    expect((await search({ q: "paging desk", page: 9 })).page).toBe(2);
+    await owner(sql`delete from return_services where name like 'Paging desk %'`);
+  });
+
   it("lists Naga's entries, hides switched-off ones, and keeps editors to their scope", async () => {
     expect((await pub((tx) => lguServices(tx, naga, "en"))).map((s) => s.name)).toHaveLength(4);
     const form = { kind: "certification_body" as const, name: "Naga Assessment Center", placeId: naga.placeId, address: "Balatas Road, Naga City", eligibility: "everyone" as const, languages: ["en" as const, "bcl" as const], description_en: "NC II assessments" };
