@@ -10,7 +10,7 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
-import { actOnOffer, lguOffers, offerStatuses, type OfferStatus, type StaffAction } from "~/modules/volunteering/offers.server";
+import { actOnOffer, lguOffers, lguOpenNeeds, offerStatuses, type OfferStatus, type StaffAction } from "~/modules/volunteering/offers.server";
 import { titleFromRoot } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -25,11 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asked = url.searchParams.get("status") ?? "offered";
   const status: OfferStatus = (offerStatuses as readonly string[]).includes(asked) ? (asked as OfferStatus) : "offered";
-  const offers = await lguOffers(session.claims, lgu.id, status, Number(url.searchParams.get("page")) || 1);
+  const [offers, openNeeds] = await Promise.all([lguOffers(session.claims, lgu.id, status, Number(url.searchParams.get("page")) || 1), lguOpenNeeds(session.claims, lgu.id)]);
   return json(
     {
       lgu: { slug: lgu.slug, name: lgu.name },
       status,
+      openNeeds: openNeeds.map((n) => ({ id: n.id, description: localized(n.description, language), project: localized(n.projectTitle, language), found: n.fulfilled, wanted: n.quantity ?? 0 })),
       counts: offerStatuses.map((s) => ({ status: s, count: formatNumber(offers.counts[s] ?? 0, language) })),
       page: offers.page,
       pages: offers.pages,
@@ -100,6 +101,26 @@ export default function LguVolunteers() {
         </Link>
       </p>
       <h1>{t("volunteer:office.title")}</h1>
+      {data.openNeeds.length ? (
+        <section aria-labelledby="open-needs-title" className="stack">
+          <h2 id="open-needs-title">{t("volunteer:invite.needsTitle")}</h2>
+          <ul className="plan-list" role="list">
+            {data.openNeeds.map((n) => (
+              <li key={n.id}>
+                <span lang={n.description?.lang} dir="auto" id={`open-need-${n.id}`}>
+                  {n.description?.text}
+                </span>{" "}
+                <span className="muted">
+                  (<span lang={n.project?.lang}>{n.project?.text}</span> · {t("volunteer:people", { found: n.found, wanted: n.wanted })})
+                </span>{" "}
+                <Link to={`/manage/${data.lgu.slug}/volunteers/needs/${n.id}`} aria-describedby={`open-need-${n.id}`}>
+                  {t("volunteer:invite.findPeople")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <nav aria-label={t("volunteer:office.byStatus")}>
         <ul className="inline-list" role="list">
           {data.counts.map((c) => (

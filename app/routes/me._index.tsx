@@ -224,6 +224,9 @@ export default function MeHome() {
             <Link to="/me/return-checklist">{t("returnGuide:checklist.mine")}</Link>
           </li>
           <li>
+            <Link to="/me/matches">{t("matching:link")}</Link>
+          </li>
+          <li>
             <Link to="/me/volunteering">{t("volunteer:mine.link")}</Link>
           </li>
           <li>

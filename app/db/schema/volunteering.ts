@@ -93,3 +93,33 @@ export const volunteerTestimonials = pgTable(
     }),
   ],
 ).enableRLS();
+
+/**
+ * An LGU's invitation to a person to offer help for a need, sent by email through the portal (the
+ * LGU never sees the address). Only people whose skills are public can be invited, once per need.
+ */
+export const volunteerInvitations = pgTable(
+  "volunteer_invitations",
+  {
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => projectNeeds.id, { onDelete: "cascade" }),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    lguId: uuid("lgu_id")
+      .notNull()
+      .references(() => lgus.id, { onDelete: "cascade" }),
+    invitedBy: uuid("invited_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.profileId] }),
+    index("volunteer_invitations_lgu_idx").on(t.lguId, t.createdAt),
+    pgPolicy("the invited person and the lgu's editors see it", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`${t.profileId} = (select auth.uid()) or ${lguVolunteerStaff(t.lguId)}`,
+    }),
+  ],
+).enableRLS();

@@ -10,7 +10,7 @@
  *                  exchange rates when the currencies differ; no rate, no claim)
  *   language       the opportunity is written in the member's language
  *
- * The weights are RANKING_WEIGHTS, and nowhere else. Ties go to the newest published, then the slug.
+ * The weights are the matching engine's (app/modules/matching/weights.ts), and nowhere else. Ties go to the newest published, then the slug.
  * Opportunities the member already expressed interest in, and those with no reason at all, are left
  * out. The later matching engine (projects, jobs, needs) can take this module as it is: a scoring
  * query per kind of thing, the same weights-and-reasons shape.
@@ -20,9 +20,17 @@ import { withRls, type JwtClaims } from "~/db/client.server";
 import type { LocalizedText } from "~/db/schema";
 import { currencyMinorDigits } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
+import { MATCH_WEIGHTS } from "~/modules/matching/weights";
 import { opportunityCurrencies } from "./schema";
 
-export const RANKING_WEIGHTS = { sector: 40, hometown: 30, home_province: 15, ticket: 20, language: 10 } as const;
+/** The engine's weights (app/modules/matching/weights.ts), under this ranking's names. */
+export const RANKING_WEIGHTS = {
+  sector: MATCH_WEIGHTS.sector,
+  hometown: MATCH_WEIGHTS.hometown,
+  home_province: MATCH_WEIGHTS.homeProvince,
+  ticket: MATCH_WEIGHTS.ticket,
+  language: MATCH_WEIGHTS.language,
+} as const;
 
 export type MatchReason =
   | { code: "sector"; sectors: string[] }

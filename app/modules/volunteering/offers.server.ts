@@ -44,6 +44,8 @@ const REFUSALS = {
   note_length: ["note", "volunteer:validation.note", 400],
   hours_invalid: ["hours", "volunteer:validation.hours", 400],
   testimonial_length: ["body", "volunteer:validation.testimonial", 400],
+  not_invitable: ["", "volunteer:errors.notInvitable", 409],
+  already_invited: ["", "volunteer:errors.alreadyInvited", 409],
   forbidden: ["", "volunteer:errors.notYours", 403],
 } satisfies Record<string, [string, string, number]>;
 
@@ -379,5 +381,47 @@ async function notifyVolunteer(offerId: string, intent: "accept" | "decline" | "
     subject: t(`volunteer:emails.${intent}.subject`, values),
     text: [t(`volunteer:emails.${intent}.body`, values), "", t("volunteer:emails.signature")].join("\n"),
     template: `volunteer-${intent}`,
+  });
+}
+
+// Invitations ------------------------------------------------------------------------------------
+
+/** The LGU's open skill needs, for its editors to find people for. */
+export async function lguOpenNeeds(claims: JwtClaims, lguId: string) {
+  return withRls(claims, (tx) =>
+    tx
+      .select({ id: projectNeeds.id, description: projectNeeds.description, skill: projectNeeds.skill, quantity: projectNeeds.quantity, fulfilled: projectNeeds.fulfilled, projectTitle: projects.title })
+      .from(projectNeeds)
+      .innerJoin(projects, eq(projects.id, projectNeeds.projectId))
+      .where(and(eq(projects.lguId, lguId), sql`${projectNeeds.kind} = 'skill'`, isNull(projectNeeds.closedAt), inArray(projects.status, ["fundraising", "funded", "in_progress"])))
+      .orderBy(projects.title, projectNeeds.id)
+      .limit(50),
+  );
+}
+
+/**
+ * Invites a person to offer help for a need, by email through the portal: the database checks the
+ * caller, the person's public skills and that they were not invited before; the LGU never sees
+ * the address.
+ */
+export async function invitePerson(claims: JwtClaims, needId: string, profileId: string, siteUrl: string) {
+  if (!isUuid(needId) || !isUuid(profileId)) throw new FormProblem("", "volunteer:errors.notInvitable", 404);
+  await withRls(claims, (tx) => tx.execute(sql`select public.invite_volunteer(${needId}::uuid, ${profileId}::uuid)`)).catch(refused);
+  const [row] = await asService((tx) =>
+    tx.execute<{ email: string | null; locale: string | null; lgu_name: string; description: Record<string, string>; skill: string }>(sql`
+      select u.email, pr.preferred_locale as locale, l.name as lgu_name, n.description, n.skill
+      from public.project_needs n join public.projects p on p.id = n.project_id join public.lgus l on l.id = p.lgu_id
+      join auth.users u on u.id = ${profileId}::uuid left join public.profiles pr on pr.id = u.id
+      where n.id = ${needId}::uuid`),
+  );
+  if (!row?.email) return;
+  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const t = await i18nServer.getFixedT(locale, ["volunteer", "projects"]);
+  const values = { lgu: row.lgu_name, need: localized(row.description, locale)?.text ?? "", link: `${siteUrl}/volunteer/needs/${needId}` };
+  await getEmailPort().send({
+    to: row.email,
+    subject: t("volunteer:emails.invited.subject", values),
+    text: [t("volunteer:emails.invited.body", values), "", t("volunteer:emails.signature")].join("\n"),
+    template: "volunteer-invited",
   });
 }
