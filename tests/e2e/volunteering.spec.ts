@@ -59,7 +59,18 @@ test("an engineer in Dubai offers help for the Naga water project's need; the ci
   await editor.locator("li.card", { hasText: "Paolo Reyes" }).locator("input[name=hours]").fill("64");
   await editor.getByRole("button", { name: "Mark as done" }).click();
   await expect(editor.locator(".toast")).toContainText("Marked as done");
+  // People the city may invite for the other skill need: only members who show their skills publicly.
+  await editor.goto("/manage/naga-city/volunteers?lng=en");
+  await editor.getByRole("link", { name: "Find people to invite" }).first().click();
+  await expect(editor).toHaveURL(/\/manage\/naga-city\/volunteers\/needs\/[0-9a-f-]{36}$/);
+  await expect(editor.getByRole("heading", { name: "People to invite" })).toBeVisible();
+  await checkA11y(editor);
   await office.close();
+
+  // "For you": what the engine offers the engineer, each with its reasons.
+  await page.goto("/me/matches?lng=en");
+  await expect(page.getByRole("heading", { name: "For you" })).toBeVisible();
+  await checkA11y(page);
 
   // The project's page counts the hours as an in-kind contribution.
   await page.goto("/projects/naga-barangay-water-system?lng=en");
