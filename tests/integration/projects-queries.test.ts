@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe("finding projects", () => {
   it("lists published projects of verified LGUs only (no drafts), newest first", async () => {
     const found = await slugs({ sort: "newest" });
-    expect(found.sort()).toEqual(["intipuca-water-system", "naga-river-revitalisation", "naga-scholarships-2027", "taliouine-saffron-cooperative"]);
+    expect(found.sort()).toEqual(["intipuca-water-system", "naga-barangay-water-system", "naga-river-revitalisation", "naga-scholarships-2027", "taliouine-saffron-cooperative"]);
     expect(found).not.toContain("batangas-school-buildings");
   });
 
@@ -44,28 +44,28 @@ describe("finding projects", () => {
 
   it("applies filters and sorts to search results, and counts them", async () => {
     expect(await slugs({ q: "naga", country: "SV" })).toEqual([]);
-    expect((await slugs({ q: "naga", country: "PH", sort: "newest" })).length).toBe(2);
+    expect((await slugs({ q: "naga", country: "PH", sort: "newest" })).length).toBe(3);
     expect(await list({ q: "naga", sector: "education" })).toMatchObject({ total: 1, pages: 1, more: false });
     const closing = await slugs({ q: "naga", sort: "closing" });
-    expect(closing).toHaveLength(2);
+    expect(closing).toHaveLength(3);
   });
 
   it("shows the last page of search results for a page past the end", async () => {
-    expect(await list({ q: "naga", page: 7 })).toMatchObject({ total: 2, page: 1, pages: 1 });
-    expect((await list({ q: "naga", page: 7 })).projects).toHaveLength(2);
+    expect(await list({ q: "naga", page: 7 })).toMatchObject({ total: 3, page: 1, pages: 1 });
+    expect((await list({ q: "naga", page: 7 })).projects).toHaveLength(3);
   });
 
   it("filters by sector, status, country, LGU and need", async () => {
-    expect(await slugs({ sector: "water" })).toEqual(["intipuca-water-system"]);
+    expect((await slugs({ sector: "water" })).sort()).toEqual(["intipuca-water-system", "naga-barangay-water-system"]);
     expect(await slugs({ status: "in_progress" })).toEqual(["naga-river-revitalisation"]);
-    expect((await slugs({ country: "PH" })).sort()).toEqual(["naga-river-revitalisation", "naga-scholarships-2027"]);
+    expect((await slugs({ country: "PH" })).sort()).toEqual(["naga-barangay-water-system", "naga-river-revitalisation", "naga-scholarships-2027"]);
     expect((await slugs({ lgu: "taliouine" }))).toEqual(["taliouine-saffron-cooperative"]);
-    expect((await slugs({ need: "skill" })).sort()).toEqual(["naga-scholarships-2027", "taliouine-saffron-cooperative"]);
+    expect((await slugs({ need: "skill" })).sort()).toEqual(["naga-barangay-water-system", "naga-scholarships-2027", "taliouine-saffron-cooperative"]);
   });
 
   it("pages through results and clamps a page past the end", async () => {
     const result = await list({ page: 99 });
-    expect(result).toMatchObject({ total: 4, pages: 1, page: 1 });
+    expect(result).toMatchObject({ total: 5, pages: 1, page: 1 });
   });
 
   it("sends only the reader's language, falling back to English", async () => {
@@ -82,17 +82,18 @@ describe("the money orders", () => {
       ["naga-river-revitalisation", 6533],
       ["naga-scholarships-2027", 2260],
       ["intipuca-water-system", 1166],
+      ["naga-barangay-water-system", 705],
     ]);
     expect(found.projects[0]!.raisedMinor).toBe(38_000_000);
   });
 
   it("lists projects still raising money, nearest to their goal first, and counts only those", async () => {
     const nearest = await list({ sort: "nearest_goal" });
-    expect(nearest.projects.map((p) => p.slug)).toEqual(["taliouine-saffron-cooperative", "naga-scholarships-2027", "intipuca-water-system"]);
-    expect(nearest.total).toBe(3);
+    expect(nearest.projects.map((p) => p.slug)).toEqual(["taliouine-saffron-cooperative", "naga-scholarships-2027", "intipuca-water-system", "naga-barangay-water-system"]);
+    expect(nearest.total).toBe(4);
     // The same orders inside a search.
-    expect(await slugs({ q: "naga", sort: "most_funded" })).toEqual(["naga-river-revitalisation", "naga-scholarships-2027"]);
-    expect(await slugs({ q: "naga", sort: "nearest_goal" })).toEqual(["naga-scholarships-2027"]);
+    expect(await slugs({ q: "naga", sort: "most_funded" })).toEqual(["naga-river-revitalisation", "naga-scholarships-2027", "naga-barangay-water-system"]);
+    expect(await slugs({ q: "naga", sort: "nearest_goal" })).toEqual(["naga-scholarships-2027", "naga-barangay-water-system"]);
   });
 });
 
