@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setAdapters } from "../../app/adapters/index.server";
 import { setDbClient } from "../../app/db/client.server";
+import { exportAccount } from "../../app/modules/auth/account.server";
 import { expressInterest, myInterest, myInterests, savePreferences } from "../../app/modules/investments/interests.server";
 import { listOpportunities, opportunityBySlug, saveOpportunity, setOpportunityStatus } from "../../app/modules/investments/opportunities.server";
 import { actOnLead, leadsCsv, leadsOf, leadView } from "../../app/modules/investments/pipeline.server";
@@ -306,6 +307,28 @@ describe("expressions of interest and the pipeline", () => {
   });
 });
 
+describe("an investor's own data", () => {
+  it("is in their data export, and leaves with their account: the LGU keeps the lead without name, country or phone", async () => {
+    const leaving = await createUser(db().url, { displayName: "Lea Leaving" });
+    await db().client.sql`update profiles set country_of_residence = 'DE' where id = ${leaving.id}`;
+    const opportunity = await saveOpportunity(officer.claims, lgu.id, null, form({ title: "Farm-to-table restaurant franchise", kind: "franchise", sector: "services" }), true);
+    const lead = await expressInterest(leaving.claims, opportunity.id, interest({ phone: "+49 30 555 0100" }));
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "reply", body: "Welcome, Lea!" });
+    const exported = await exportAccount({ user: { id: leaving.id, email: leaving.email, emailConfirmed: true }, claims: leaving.claims });
+    expect(exported.investmentInterests).toEqual([
+      expect.objectContaining({ id: lead, opportunity: opportunity.slug, phone: "+49 30 555 0100", consent_to_contact: true, messages: [expect.objectContaining({ fromStaff: true, body: "Welcome, Lea!" })] }),
+    ]);
+    // The account goes (as the auth port deletes it): the lead stays, anonymous.
+    await owner(sql`delete from auth.users where id = ${leaving.id}`);
+    expect(await owner(sql`select member_id, display_name, country_of_residence, consent_to_contact from investment_interests where id = ${lead}`)).toEqual([
+      { member_id: null, display_name: "Former member", country_of_residence: null, consent_to_contact: false },
+    ]);
+    expect(await owner(sql`select count(*)::int as n from investment_interest_contacts where interest_id = ${lead}`)).toEqual([{ n: 0 }]);
+    const view = await leadView(officer.claims, lgu.id, lead, "en");
+    expect(view).toMatchObject({ displayName: "Former member", contact: null });
+  });
+});
+
 describe("opportunities for you", () => {
   it("ranks by sector interests, hometown, ticket size and language, with the reasons, leaving out what does not match", async () => {
     const { opportunitiesFor, RANKING_WEIGHTS } = await import("../../app/modules/investments/matching.server");
@@ -324,7 +347,7 @@ describe("opportunities for you", () => {
     const far = await saveOpportunity(officer.claims, farTown.id, null, form({ title: "Beach resort partnership", sector: "health_tourism", ticketMinMinor: 50_000_000_000, ticketMaxMinor: 90_000_000_000 }), true);
     // Nothing in common (technology, far, huge): left out.
     await saveOpportunity(officer.claims, farTown.id, null, form({ title: "Data centre", sector: "technology", ticketMinMinor: 50_000_000_000, ticketMaxMinor: 90_000_000_000 }), true);
-    const ranked = await opportunitiesFor(member.claims, "en");
+    const ranked = await opportunitiesFor(member.claims, "en", 20);
     // The hometown's other opportunities (cooperative, nostalgia trade) match by hometown and ticket only.
     expect(ranked[0]).toEqual({
       slug: best.slug,
@@ -339,10 +362,10 @@ describe("opportunities for you", () => {
     expect(ranked.map((r) => r.title?.text)).not.toContain("Data centre");
     // Scores never increase down the list; the same call gives the same order.
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
-    expect((await opportunitiesFor(member.claims, "en")).map((r) => r.slug)).toEqual(ranked.map((r) => r.slug));
+    expect((await opportunitiesFor(member.claims, "en", 20)).map((r) => r.slug)).toEqual(ranked.map((r) => r.slug));
     // Once the member has expressed interest, it is no longer suggested.
     await expressInterest(member.claims, best.id, interest());
-    expect((await opportunitiesFor(member.claims, "en")).map((r) => r.slug)).not.toContain(best.slug);
+    expect((await opportunitiesFor(member.claims, "en", 20)).map((r) => r.slug)).not.toContain(best.slug);
   });
 
   it("names the home province when the LGU is the province of the member's hometown", async () => {

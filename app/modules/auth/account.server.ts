@@ -91,6 +91,18 @@ export async function exportAccount(session: AuthSession) {
       .orderBy(desc(auditLog.occurredAt));
     const skills = await tx.execute<{ skill_code: string; level: string; years: number; note: string | null; created_at: string; updated_at: string }>(sql`
       select skill_code, level, years, note, created_at, updated_at from public.member_skills where profile_id = ${uid}::uuid order by skill_code`);
+    // Expressions of interest in investments, the messages on them and the ticket size (their own rows, RLS).
+    const investmentInterests = await tx.execute(sql`
+      select i.id, o.slug as opportunity, i.amount_min_minor, i.amount_max_minor, i.currency, i.timeline, i.role, i.message, i.consent_to_contact,
+        i.stage, i.created_at, c.phone,
+        coalesce((select json_agg(json_build_object('fromStaff', m.from_staff, 'body', m.body, 'at', m.created_at) order by m.created_at)
+                  from public.investment_messages m where m.interest_id = i.id), '[]') as messages
+      from public.investment_interests i
+      join public.investment_opportunities o on o.id = i.opportunity_id
+      left join public.investment_interest_contacts c on c.interest_id = i.id
+      where i.member_id = ${uid}::uuid order by i.created_at`);
+    const [investmentPreferences] = await tx.execute(sql`
+      select ticket_min_minor, ticket_max_minor, currency, updated_at from public.investment_preferences where member_id = ${uid}::uuid`);
     return {
       exportedAt: new Date().toISOString(),
       account: { id: uid, email: session.user.email, emailConfirmed: session.user.emailConfirmed },
@@ -103,12 +115,15 @@ export async function exportAccount(session: AuthSession) {
       invitationsReceived,
       verificationRequestsSubmitted,
       ownActions,
+      investmentInterests: [...investmentInterests],
+      investmentPreferences: investmentPreferences ?? null,
     };
   });
 }
 
 /**
- * Deletes the account and, by cascade, the profile, hometowns, skills, sensitive details and memberships.
+ * Deletes the account and, by cascade, the profile, hometowns, skills, sensitive details and memberships;
+ * expressions of interest stay with their LGUs without the person's name, country or phone (a trigger).
  * Refused while the person is the last admin of an LGU or last officer of an organisation (someone
  * must be able to run it); audit entries keep the bare id.
  */
