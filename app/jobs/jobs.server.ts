@@ -2,12 +2,14 @@
  * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema): scheduled work that
  * no request waits for: pledge reminders (hourly), receipts by email (every minute), property tax imports (as treasurers queue them)
  * and reminders of overdue investment leads (hourly; each lead at most once a day)
- * and reminders to review the returnee guide (daily). Each job is safe to run twice
+ * and reminders to review the returnee guide (daily), and the weekly digest (Mondays; batched and
+ * resumable, app/modules/digest/run.server.ts). Each job is safe to run twice
  * (see the module it calls), since pg-boss retries work that failed or whose worker died.
  */
 import PgBoss from "pg-boss";
 import { sendReceiptEmails } from "~/modules/contributions/receipt-emails.server";
 import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
+import { runWeeklyDigest } from "~/modules/digest/run.server";
 import { sendLeadReminders } from "~/modules/investments/reminders.server";
 import { runTaxImport, setImportDispatcher } from "~/modules/property-tax/imports.server";
 import { sendReviewReminders } from "~/modules/return-guide/review-reminders.server";
@@ -18,6 +20,7 @@ export const RECEIPT_EMAILS = "receipt-emails";
 export const RPT_IMPORT = "rpt-import";
 export const LEAD_REMINDERS = "investment-lead-reminders";
 export const RETURN_GUIDE_REVIEW = "return-guide-review";
+export const WEEKLY_DIGEST = "weekly-digest";
 
 interface Logger {
   info(message: string): void;
@@ -56,6 +59,15 @@ export async function startJobs(databaseUrl: string, options: { siteUrl: () => s
   await boss.work(RETURN_GUIDE_REVIEW, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
     const sent = await sendReviewReminders(options.siteUrl(), getEnv().RETURN_GUIDE_REVIEW_DAYS);
     if (sent) options.logger.info(`returnee guide: ${sent} review reminders sent`);
+  });
+  // The weekly digest, Monday 05:00 UTC. A run over a million members takes a while: pg-boss may
+  // keep it for four hours before it counts the worker as dead and retries, and a retry resumes
+  // the run from its cursor (nobody is emailed twice in a run).
+  await boss.createQueue(WEEKLY_DIGEST, { name: WEEKLY_DIGEST, expireInSeconds: 4 * 3600, retryLimit: 3, retryDelay: 300 });
+  await boss.schedule(WEEKLY_DIGEST, "0 5 * * 1");
+  await boss.work(WEEKLY_DIGEST, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await runWeeklyDigest({ siteUrl: options.siteUrl() });
+    if (sent) options.logger.info(`weekly digest: ${sent} emails sent`);
   });
   // Property tax imports a treasurer queued: started within a second, retried if the worker dies
   // (a run commits all or nothing, so running one again is safe).

@@ -20,6 +20,22 @@ describe("email adapters", () => {
     expect(rows).toEqual([{ to_address: "someone@example.org", subject: "Hello", body_text: "Body https://x.test/a", template: "test" }]);
   });
 
+  it("outbox: keeps the extra headers and writes a batch at once; refuses header injection", async () => {
+    const outbox = createOutboxEmail(() => db().client);
+    const headers = { "List-Unsubscribe": "<https://portal.test/u?x=1>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    await outbox.sendMany!([
+      { to: "a@example.org", subject: "One", text: "1", template: "batch", headers },
+      { to: "b@example.org", subject: "Two", text: "2", template: "batch" },
+    ]);
+    const rows = await db().client.sql`select to_address, headers from email_outbox where template = 'batch' order by to_address`;
+    expect(rows).toEqual([
+      { to_address: "a@example.org", headers },
+      { to_address: "b@example.org", headers: {} },
+    ]);
+    await expect(outbox.send({ to: "c@example.org", subject: "x", text: "x", template: "batch", headers: { "X-A": "ok\r\nBcc: evil@example.org" } })).rejects.toThrow(/one line/);
+    await expect(outbox.send({ to: "c@example.org", subject: "x", text: "x", template: "batch", headers: { Bcc: "evil@example.org" } })).rejects.toThrow(/not allowed/);
+  });
+
   it("outbox: the API roles can neither read nor write it", async () => {
     const read = await databaseError(db().client.withRls(null, (tx) => tx.execute("select * from email_outbox")));
     expect(read).toMatch(/permission denied/);
@@ -61,6 +77,21 @@ describe("email adapters", () => {
       expect(received[0]).toMatchObject({ from: "no-reply@tulay.test", to: ["rosa@example.org"] });
       expect(received[0]!.data).toContain("Subject: Kumpirmahin");
       expect(received[0]!.data).toContain("X-Tulay-Template: confirm-signup");
+    });
+
+    it("sends a batch with the extra headers (RFC 8058 one-click unsubscribe)", async () => {
+      const email = createSmtpEmail({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "Tulay <no-reply@tulay.test>" });
+      const headers = { "List-Unsubscribe": "<https://portal.test/digest/unsubscribe?m=1&t=all&s=abc>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+      await email.sendMany!([
+        { to: "one@example.org", subject: "Digest 1", text: "1", template: "digest", headers },
+        { to: "two@example.org", subject: "Digest 2", text: "2", template: "digest", headers },
+      ]);
+      const batch = received.slice(-2);
+      expect(batch.map((r) => r.to)).toEqual([["one@example.org"], ["two@example.org"]]);
+      for (const message of batch) {
+        expect(message.data).toContain("List-Unsubscribe: <https://portal.test/digest/unsubscribe?m=1&t=all&s=abc>");
+        expect(message.data).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+      }
     });
   });
 });

@@ -15,3 +15,4 @@ export * from "./investments";
 export * from "./volunteering";
 export * from "./return-guide";
 export * from "./skills";
+export * from "./digest";

@@ -199,6 +199,9 @@ export const projectNeeds = pgTable(
     expertMission: boolean("expert_mission").notNull().default(false),
     // The LGU stops taking volunteer offers for it (filled, or no longer needed).
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    // When it last started taking offers: added, or reopened after closing (a trigger keeps it).
+    // The weekly digest tells members about needs opened since the last one.
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("project_needs_project_idx").on(t.projectId),

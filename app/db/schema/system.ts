@@ -58,6 +58,8 @@ export const emailOutbox = pgTable(
     bodyText: text("body_text").notNull(),
     bodyHtml: text("body_html"),
     template: text("template").notNull(),
+    // Extra headers the message carries (List-Unsubscribe…), as SMTP would send them.
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("email_outbox_to_idx").on(t.toAddress, t.createdAt), serverOnly],
