@@ -156,8 +156,11 @@ interface MemberSeed {
   willingness?: string[];
   sectors?: string[];
   languages?: string[];
+  /** Shares the engagement group (skills included) publicly instead of as aggregates. */
+  publicEngagement?: boolean;
+  skills?: { code: string; level: "basic" | "intermediate" | "advanced" | "expert"; years: number }[];
 }
-const naga = (n: number, displayName: string, country: string, city: string, willingness: string[], sectors: string[]): MemberSeed => ({
+const naga = (n: number, displayName: string, country: string, city: string, willingness: string[], sectors: string[], skills: string[] = []): MemberSeed => ({
   id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`,
   email: `${displayName.toLowerCase().replace(/[^a-z]+/g, ".")}@example.org`,
   displayName,
@@ -168,20 +171,27 @@ const naga = (n: number, displayName: string, country: string, city: string, wil
   hometown: "PH-NAGA",
   willingness,
   sectors,
+  skills: skills.map((code, i) => ({ code, level: i === 0 ? "advanced" : "intermediate", years: 4 + n })),
 });
 
 export const demoMembers: MemberSeed[] = [
-  { id: "00000000-0000-4000-8000-000000000001", email: "maria.santos@example.org", displayName: "Maria Santos", country: "AE", city: "Dubai", locale: "fil", timeZone: "Asia/Dubai", hometown: "PH-NAGA", willingness: ["donate", "volunteer"], sectors: ["education"] },
-  { id: "00000000-0000-4000-8000-000000000002", email: "jose.martinez@example.org", displayName: "José Martínez", country: "US", city: "Arlington, VA", locale: "es", timeZone: "America/New_York", hometown: "SV-INTIPUCA", willingness: ["donate", "invest"], sectors: ["roads"] },
+  { id: "00000000-0000-4000-8000-000000000001", email: "maria.santos@example.org", displayName: "Maria Santos", country: "AE", city: "Dubai", locale: "fil", timeZone: "Asia/Dubai", hometown: "PH-NAGA", willingness: ["donate", "volunteer"], sectors: ["education"],
+    skills: [{ code: "nursing", level: "advanced", years: 9 }, { code: "caregiving", level: "expert", years: 11 }, { code: "teaching", level: "intermediate", years: 3 }] },
+  { id: "00000000-0000-4000-8000-000000000002", email: "jose.martinez@example.org", displayName: "José Martínez", country: "US", city: "Arlington, VA", locale: "es", timeZone: "America/New_York", hometown: "SV-INTIPUCA", willingness: ["donate", "invest"], sectors: ["roads"],
+    skills: [{ code: "construction_management", level: "expert", years: 15 }, { code: "road_construction", level: "advanced", years: 10 }] },
   // A Bicolana in Milan who wants to invest at home (issue 7's demo investor).
   { id: "00000000-0000-4000-8000-000000000004", email: "rosa.delacruz@example.org", displayName: "Rosa Dela Cruz", country: "IT", city: "Milano", locale: "en", timeZone: "Europe/Rome", hometown: "PH-NAGA", willingness: ["invest", "mentor"], sectors: ["tourism", "agriculture", "livelihood"], languages: ["fil", "bik", "it", "en"] },
-  { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris", hometown: "MA-TALIOUINE", willingness: ["invest", "mentor"], sectors: ["agriculture"] },
-  naga(1, "Ramon Bautista", "AE", "Abu Dhabi", ["donate", "volunteer"], ["education", "health"]),
-  naga(2, "Liza Villanueva", "AE", "Dubai", ["volunteer", "mentor"], ["education"]),
-  naga(3, "Noel Aquino", "AE", "Sharjah", ["donate", "volunteer"], ["education", "disaster"]),
-  naga(4, "Grace Mendoza", "AE", "Dubai", ["donate", "return"], ["education", "livelihood"]),
-  naga(5, "Paolo Reyes", "AE", "Dubai", ["volunteer", "invest"], ["education", "technology"]),
-  naga(6, "Cora Dizon", "QA", "Doha", ["donate"], ["health"]),
+  { id: "00000000-0000-4000-8000-000000000003", email: "amina.aitali@example.org", displayName: "Amina Ait Ali", country: "FR", city: "Lyon", locale: "fr", timeZone: "Europe/Paris", hometown: "MA-TALIOUINE", willingness: ["invest", "mentor"], sectors: ["agriculture"],
+    skills: [{ code: "agribusiness", level: "expert", years: 14 }, { code: "export", level: "advanced", years: 8 }, { code: "cooperative_management", level: "intermediate", years: 4 }] },
+  // An engineer in Dubai from Naga who shares engagement publicly: the one Naga's water project finds.
+  { id: "00000000-0000-4000-8000-000000000005", email: "rafael.manalo@example.org", displayName: "Rafael Manalo", country: "AE", city: "Dubai", locale: "en", timeZone: "Asia/Dubai", hometown: "PH-NAGA", willingness: ["volunteer", "mentor"], sectors: ["water", "roads"], languages: ["fil", "bik", "en"], publicEngagement: true,
+    skills: [{ code: "civil_engineering", level: "expert", years: 12 }, { code: "water_sanitation", level: "advanced", years: 8 }, { code: "project_management", level: "advanced", years: 6 }] },
+  naga(1, "Ramon Bautista", "AE", "Abu Dhabi", ["donate", "volunteer"], ["education", "health"], ["teaching", "nursing"]),
+  naga(2, "Liza Villanueva", "AE", "Dubai", ["volunteer", "mentor"], ["education"], ["teaching", "mentoring"]),
+  naga(3, "Noel Aquino", "AE", "Sharjah", ["donate", "volunteer"], ["education", "disaster"], ["teaching", "disaster_response"]),
+  naga(4, "Grace Mendoza", "AE", "Dubai", ["donate", "return"], ["education", "livelihood"], ["teaching", "bookkeeping"]),
+  naga(5, "Paolo Reyes", "AE", "Dubai", ["volunteer", "invest"], ["education", "technology"], ["teaching", "software_development"]),
+  naga(6, "Cora Dizon", "QA", "Doha", ["donate"], ["health"], ["nursing"]),
 ];
 
 /**
@@ -269,12 +279,18 @@ export async function seedDemo(
           willingness: member.willingness ?? [],
           sectors: member.sectors ?? [],
           languages: member.languages ?? [],
-          basicsVisibility: "lgu_aggregate" as const,
-          engagementVisibility: "lgu_aggregate" as const,
+          basicsVisibility: member.publicEngagement ? ("public" as const) : ("lgu_aggregate" as const),
+          engagementVisibility: member.publicEngagement ? ("public" as const) : ("lgu_aggregate" as const),
         };
         await tx.insert(schema.profiles).values({ id: member.id, ...profile }).onConflictDoUpdate({ target: schema.profiles.id, set: profile });
         if (member.hometown) {
           await tx.insert(schema.profileHometowns).values({ profileId: member.id, placeId: ids.get(member.hometown)! }).onConflictDoNothing();
+        }
+        for (const skill of member.skills ?? []) {
+          await tx
+            .insert(schema.memberSkills)
+            .values({ profileId: member.id, skillCode: skill.code, level: skill.level, years: skill.years })
+            .onConflictDoUpdate({ target: [schema.memberSkills.profileId, schema.memberSkills.skillCode], set: { level: skill.level, years: skill.years } });
         }
       }
 

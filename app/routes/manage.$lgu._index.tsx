@@ -6,6 +6,7 @@ import { textDirection } from "~/i18n/config";
 import { countryName, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { diasporaSummary, MIN_GROUP } from "~/modules/insights/diaspora.server";
+import { diasporaSkills } from "~/modules/skills/member-skills.server";
 import { requireManagedLgu } from "~/modules/organisations/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.lgu.name} — Tulay` : "Tulay" }];
@@ -15,10 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, lgu, roles, place, isAdmin } = await requireManagedLgu(request, params.lgu);
   const language = await getLanguage(request);
   // Country names are made here so the page hydrates to exactly what the server rendered.
-  const diaspora = (await diasporaSummary(session, lgu.id)).map((cell) => ({
-    ...cell,
-    label: cell.dimension === "country" ? countryName(cell.value, language) : null,
-  }));
+  const [summary, skills] = await Promise.all([diasporaSummary(session, lgu.id), diasporaSkills(session, lgu.id, language)]);
+  const diaspora = [
+    ...summary.map((cell) => ({ ...cell, label: cell.dimension === "country" ? countryName(cell.value, language) : null })),
+    ...skills.map((s) => ({ dimension: "skill", value: s.code, members: s.members, label: s.label })),
+  ];
   return json(
     {
       lgu: { slug: lgu.slug, name: lgu.name, verificationStatus: lgu.verificationStatus, contactEmail: lgu.contactEmail },
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function DiasporaSummary({ cells, minGroup }: { cells: { dimension: string; value: string; members: number; label: string | null }[]; minGroup: number }) {
   const { t, i18n } = useTranslation("organisations");
-  const groups = (["country", "willingness", "sector"] as const).map((dimension) => ({
+  const groups = (["country", "willingness", "sector", "skill"] as const).map((dimension) => ({
     dimension,
     cells: cells.filter((c) => c.dimension === dimension),
   }));
@@ -52,10 +54,10 @@ function DiasporaSummary({ cells, minGroup }: { cells: { dimension: string; valu
           .map((g) => (
             <div key={g.dimension} className="table-wrap">
               <table className="data">
-                <caption className="visually-hidden">{t(`manage.diaspora.${g.dimension}`)}</caption>
+                <caption className="visually-hidden">{g.dimension === "skill" ? t("skills:diaspora.caption") : t(`manage.diaspora.${g.dimension}`)}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t(`manage.diaspora.${g.dimension}`)}</th>
+                    <th scope="col">{g.dimension === "skill" ? t("skills:diaspora.caption") : t(`manage.diaspora.${g.dimension}`)}</th>
                     <th scope="col" className="number">
                       {t("manage.diaspora.members")}
                     </th>

@@ -14,7 +14,7 @@ import { needSchema, planItemSchema } from "~/modules/projects/plan-schema";
 import { listNeeds, removeNeed, saveNeed } from "~/modules/projects/plan.server";
 import { needKinds, workModes } from "~/modules/projects/vocabulary";
 import { languageOptions } from "~/modules/people/vocabulary";
-import { skillCodes } from "~/modules/skills/vocabulary";
+import { skillChoiceGroups, type SkillChoiceGroup } from "~/modules/skills/taxonomy.server";
 import { titleFromRoot } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "projects:planEditor.sections.needs");
@@ -22,9 +22,13 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "proje
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, project, header, language, textLanguage } = await loadPlanPage(request, params);
   const needs = await listNeeds(session.claims, project.id);
+  // The skills taxonomy as one <select> with groups: works without JavaScript.
+  const skillGroups = await skillChoiceGroups(session.claims, language);
+  const skillNames = new Map(skillGroups.flatMap((g) => g.options.map((o) => [o.value, o.label] as const)));
   return json(
     {
       header,
+      skillGroups,
       currency: project.currency,
       languages: languageOptions.map((code) => ({ value: code, label: languageName(code, language) })),
       needs: needs.map((n) => ({
@@ -32,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         kind: n.kind,
         description: localized(n.description, language),
         amount: n.amountMinor === null ? null : formatMoney(n.amountMinor, project.currency, language),
-        skill: n.skill,
+        skill: n.skill ? (skillNames.get(n.skill) ?? n.skill) : null,
         quantity: n.quantity,
         volunteering:
           n.kind === "skill"
@@ -98,8 +102,10 @@ function NeedForm({
   textLanguage,
   submitLabel,
   languages,
+  skillGroups,
 }: {
   languages: { value: string; label: string }[];
+  skillGroups: SkillChoiceGroup[];
   formId: string;
   id?: string;
   values: NeedValues;
@@ -153,7 +159,7 @@ function NeedForm({
           reply={reply}
           defaultValue={values.skill}
           placeholder={t("needsEditor.noSkill")}
-          options={skillCodes.map((code) => ({ value: code, label: t(`skills.${code}`) }))}
+          groups={skillGroups.map((g, i) => (i === 0 ? { ...g, label: t("needsEditor.commonSkills") } : g))}
         />
         <Field
           id={`${formId}-quantity`}
@@ -200,7 +206,7 @@ function NeedForm({
 }
 
 export default function ProjectNeeds() {
-  const { header, currency, needs, languages } = useLoaderData<typeof loader>();
+  const { header, currency, needs, languages, skillGroups } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as PlanReply | undefined;
   const { t } = useTranslation("projects");
   return (
@@ -219,7 +225,7 @@ export default function ProjectNeeds() {
                 <p className="plan-item__facts">
                   <span>{t(`needs.${need.kind}`)}</span>
                   {need.amount ? <span>{need.amount}</span> : null}
-                  {need.skill ? <span>{t(`skills.${need.skill}`, { defaultValue: need.skill })}</span> : null}
+                  {need.skill ? <span>{need.skill}</span> : null}
                   {need.quantity ? <span>{t("page.quantity", { count: need.quantity })}</span> : null}
                   {need.volunteering?.mode ? <span>{t(`workModes.${need.volunteering.mode}`)}</span> : null}
                   {need.volunteering?.dates ? <span>{need.volunteering.dates}</span> : null}
@@ -249,6 +255,7 @@ export default function ProjectNeeds() {
                       currency={currency}
                       textLanguage={header.textLanguage}
                       languages={languages}
+                      skillGroups={skillGroups}
                       submitLabel={t("planEditor.save")}
                     />
                   </EditDisclosure>
@@ -267,6 +274,7 @@ export default function ProjectNeeds() {
             values={{ kind: "money", description: "", amount: "", skill: "", quantity: "", mode: "", startsOn: "", endsOn: "", needLanguage: "", expertMission: false, closed: false }}
             reply={replyFor(reply, "need-new")}
             languages={languages}
+            skillGroups={skillGroups}
             currency={currency}
             textLanguage={header.textLanguage}
             submitLabel={t("needsEditor.add")}

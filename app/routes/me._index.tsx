@@ -215,6 +215,9 @@ export default function MeHome() {
         <h2 id="me-more">{t("home.more")}</h2>
         <ul>
           <li>
+            <Link to="/me/skills">{t("skills:mine.title")}</Link>
+          </li>
+          <li>
             <Link to="/me/organisations">{t("home.organisations")}</Link>
           </li>
           <li>

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, Field, FormErrors, SubmitButton, type ReplyLike } from "~/components/form";
@@ -146,6 +146,9 @@ export default function ProfilePage() {
           <Fieldset legend={t("fields.willingness")} name="willingness" reply={reply}>
             <Checks name="willingness" options={willingnessOptions} checked={profile.willingness} label={(o) => t(`willingness.${o}`)} />
           </Fieldset>
+          <p>
+            {t("skills:mine.fromProfile")} <Link to="/me/skills">{t("skills:mine.title")}</Link>
+          </p>
           <Privacy name="engagementVisibility" value={profile.engagementVisibility} />
         </Fieldset>
 

@@ -12,6 +12,7 @@ import { exchangeRateTable, viewerCurrency } from "~/modules/contributions/givin
 import { follow, isFollowing, unfollow } from "~/modules/projects/follow.server";
 import { photoUrl } from "~/modules/projects/photos.server";
 import { renderDescription } from "~/modules/projects/rich-text.server";
+import { skillLabels } from "~/modules/skills/taxonomy.server";
 import { getPublicProject, type PublicProject } from "~/modules/projects/queries.server";
 import { projectVolunteering } from "~/modules/volunteering/offers.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -90,6 +91,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       : null;
   const money = (minor: number) => formatMoney(minor, project.currency, language);
   const date = (value: string | Date | null) => (value ? formatDate(value, language) : null);
+  // Skill needs name a skill of the taxonomy: its label in the reader's language.
+  const skillNames = await skillLabels(null, project.needs.flatMap((n) => (n.skill ? [n.skill] : [])), language);
   return json({
     url: `${siteUrl(request)}/projects/${project.slug}`,
     signedIn: Boolean(claims),
@@ -129,7 +132,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         kind: n.kind,
         description: n.description,
         amount: n.amountMinor ? money(n.amountMinor) : null,
-        skill: n.skill,
+        skill: n.skill ? (skillNames.get(n.skill) ?? n.skill) : null,
         quantity: n.quantity,
         found: n.fulfilled,
         mode: n.mode,
@@ -438,7 +441,7 @@ export default function ProjectPage() {
                 <span lang={n.description?.lang} dir="auto">
                   {n.description?.text}
                 </span>
-                {n.skill ? ` (${t(`skills.${n.skill}`, { defaultValue: n.skill })})` : ""}
+                {n.skill ? ` (${n.skill})` : ""}
                 {n.amount ? ` — ${n.amount}` : n.kind === "skill" && n.quantity ? ` — ${t("volunteer:people", { found: n.found, wanted: n.quantity })}` : n.quantity ? ` — ${t("page.quantity", { count: n.quantity })}` : ""}
                 {n.kind === "skill" ? (
                   <span className="plan-item__facts">

@@ -75,3 +75,36 @@ export async function findSkill(claims: JwtClaims | null, code: string, language
   const row = rows[0];
   return row ? { code: row.code, kind: row.kind, label: labelIn(row.labels, readerLanguage(language)) } : null;
 }
+
+export interface SkillChoiceGroup {
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+/**
+ * The whole taxonomy as groups of choices for a plain <select> (works without JavaScript): the
+ * common skills by label, then each ISCO-08 major group with its sub-major and minor groups in
+ * code order. The first group's label is left to the page (a translated "Common skills").
+ */
+export async function skillChoiceGroups(claims: JwtClaims | null, language: string): Promise<SkillChoiceGroup[]> {
+  const lang = readerLanguage(language);
+  const rows = await withRls(claims, (tx) =>
+    tx.select({ code: skills.code, kind: skills.kind, iscoCode: skills.iscoCode, labels: skills.labels }).from(skills),
+  );
+  const collator = new Intl.Collator(lang === "fil" ? "fil" : lang);
+  const common = rows
+    .filter((r) => r.kind === "skill")
+    .map((r) => ({ value: r.code, label: labelIn(r.labels, lang) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  const occupations = rows.filter((r) => r.kind === "occupation").sort((a, b) => (a.iscoCode! < b.iscoCode! ? -1 : 1));
+  const groups: SkillChoiceGroup[] = [{ label: "", options: common }];
+  for (const major of occupations.filter((o) => o.iscoCode!.length === 1)) {
+    groups.push({
+      label: `${major.iscoCode} ${labelIn(major.labels, lang)}`,
+      options: occupations
+        .filter((o) => o.iscoCode!.length > 1 && o.iscoCode!.startsWith(major.iscoCode!))
+        .map((o) => ({ value: o.code, label: `${o.iscoCode} ${labelIn(o.labels, lang)}` })),
+    });
+  }
+  return groups;
+}
