@@ -9,6 +9,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { seedInvestments } from "./seed-investments.server";
+import { seedJobs } from "./seed-jobs.server";
 import { seedPermits } from "./seed-permits.server";
 import { seedPropertyTax } from "./seed-property-tax.server";
 import { seedReturnGuide } from "./seed-return-guide.server";
@@ -192,6 +193,10 @@ export const demoMembers: MemberSeed[] = [
   naga(4, "Grace Mendoza", "AE", "Dubai", ["donate", "return"], ["education", "livelihood"], ["teaching", "bookkeeping"]),
   naga(5, "Paolo Reyes", "AE", "Dubai", ["volunteer", "invest"], ["education", "technology"], ["teaching", "software_development"]),
   naga(6, "Cora Dizon", "QA", "Doha", ["donate"], ["health"], ["nursing"]),
+  // A returnee: a mechanic back from Saudi Arabia, at home in Pili near Naga (his job profile and
+  // certificate are in seed-jobs.server.ts).
+  { id: "00000000-0000-4000-8000-0000000000c1", email: "dindo.cruz@example.org", displayName: "Dindo Cruz", country: "PH", city: "Pili", locale: "en", timeZone: "Asia/Manila", hometown: "PH-PILI", willingness: ["return"], sectors: ["livelihood"],
+    skills: [{ code: "motor_vehicle_mechanics", level: "advanced", years: 9 }, { code: "welding", level: "intermediate", years: 5 }, { code: "professional_driving", level: "intermediate", years: 6 }] },
 ];
 
 /**
@@ -298,6 +303,7 @@ export async function seedDemo(
       await seedPermits(tx);
       await seedPropertyTax(tx);
       await seedReturnGuide(tx, ids);
+      await seedJobs(tx, { accounts: withAccounts, hash: (password) => bcrypt.hashSync(password, 10) });
       // Demo exchange rates (US dollars per unit, rounded; an admin keeps the real ones on /admin/rates).
       const demoRates: [string, string][] = [
         ["USD", "1"], ["PHP", "0.0172"], ["MXN", "0.055"], ["GTQ", "0.13"], ["MAD", "0.1"], ["XOF", "0.00165"], ["EUR", "1.08"],

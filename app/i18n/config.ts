@@ -3,7 +3,7 @@ export const supportedLanguages = ["en", "fil", "es", "fr", "ar"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "en";
 export const defaultNS = "common";
-export const namespaces = ["common", "auth", "account", "organisations", "admin", "projects", "giving", "services", "permits", "tax", "invest", "returnGuide", "volunteer", "matching", "digest", "skills"] as const;
+export const namespaces = ["common", "auth", "account", "organisations", "admin", "projects", "giving", "services", "permits", "tax", "invest", "returnGuide", "volunteer", "matching", "digest", "skills", "jobs"] as const;
 
 const rtlLanguages = new Set<string>(["ar"]);
 

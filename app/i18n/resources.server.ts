@@ -17,6 +17,7 @@ import en_volunteer from "../../public/locales/en/volunteer.json";
 import en_matching from "../../public/locales/en/matching.json";
 import en_digest from "../../public/locales/en/digest.json";
 import en_skills from "../../public/locales/en/skills.json";
+import en_jobs from "../../public/locales/en/jobs.json";
 import fil_common from "../../public/locales/fil/common.json";
 import fil_auth from "../../public/locales/fil/auth.json";
 import fil_account from "../../public/locales/fil/account.json";
@@ -33,6 +34,7 @@ import fil_volunteer from "../../public/locales/fil/volunteer.json";
 import fil_matching from "../../public/locales/fil/matching.json";
 import fil_digest from "../../public/locales/fil/digest.json";
 import fil_skills from "../../public/locales/fil/skills.json";
+import fil_jobs from "../../public/locales/fil/jobs.json";
 import es_common from "../../public/locales/es/common.json";
 import es_auth from "../../public/locales/es/auth.json";
 import es_account from "../../public/locales/es/account.json";
@@ -49,6 +51,7 @@ import es_volunteer from "../../public/locales/es/volunteer.json";
 import es_matching from "../../public/locales/es/matching.json";
 import es_digest from "../../public/locales/es/digest.json";
 import es_skills from "../../public/locales/es/skills.json";
+import es_jobs from "../../public/locales/es/jobs.json";
 import fr_common from "../../public/locales/fr/common.json";
 import fr_auth from "../../public/locales/fr/auth.json";
 import fr_account from "../../public/locales/fr/account.json";
@@ -65,6 +68,7 @@ import fr_volunteer from "../../public/locales/fr/volunteer.json";
 import fr_matching from "../../public/locales/fr/matching.json";
 import fr_digest from "../../public/locales/fr/digest.json";
 import fr_skills from "../../public/locales/fr/skills.json";
+import fr_jobs from "../../public/locales/fr/jobs.json";
 import ar_common from "../../public/locales/ar/common.json";
 import ar_auth from "../../public/locales/ar/auth.json";
 import ar_account from "../../public/locales/ar/account.json";
@@ -81,15 +85,16 @@ import ar_volunteer from "../../public/locales/ar/volunteer.json";
 import ar_matching from "../../public/locales/ar/matching.json";
 import ar_digest from "../../public/locales/ar/digest.json";
 import ar_skills from "../../public/locales/ar/skills.json";
+import ar_jobs from "../../public/locales/ar/jobs.json";
 import type { Language } from "./config";
 
-type Bundle = { common: typeof en_common; auth: typeof en_auth; account: typeof en_account; organisations: typeof en_organisations; admin: typeof en_admin; projects: typeof en_projects; giving: typeof en_giving; services: typeof en_services; permits: typeof en_permits; tax: typeof en_tax; invest: typeof en_invest; returnGuide: typeof en_returnGuide; volunteer: typeof en_volunteer; matching: typeof en_matching; digest: typeof en_digest; skills: typeof en_skills };
+type Bundle = { common: typeof en_common; auth: typeof en_auth; account: typeof en_account; organisations: typeof en_organisations; admin: typeof en_admin; projects: typeof en_projects; giving: typeof en_giving; services: typeof en_services; permits: typeof en_permits; tax: typeof en_tax; invest: typeof en_invest; returnGuide: typeof en_returnGuide; volunteer: typeof en_volunteer; matching: typeof en_matching; digest: typeof en_digest; skills: typeof en_skills; jobs: typeof en_jobs };
 export type Namespace = keyof Bundle;
 
 export const resources: Record<Language, Bundle> = {
-  en: { common: en_common, auth: en_auth, account: en_account, organisations: en_organisations, admin: en_admin, projects: en_projects, giving: en_giving, services: en_services, permits: en_permits, tax: en_tax, invest: en_invest, returnGuide: en_returnGuide, volunteer: en_volunteer, matching: en_matching, digest: en_digest, skills: en_skills },
-  fil: { common: fil_common as typeof en_common, auth: fil_auth as typeof en_auth, account: fil_account as typeof en_account, organisations: fil_organisations as typeof en_organisations, admin: fil_admin as typeof en_admin, projects: fil_projects as typeof en_projects, giving: fil_giving as typeof en_giving, services: fil_services as typeof en_services, permits: fil_permits as typeof en_permits, tax: fil_tax as typeof en_tax, invest: fil_invest as typeof en_invest, returnGuide: fil_returnGuide as typeof en_returnGuide, volunteer: fil_volunteer as typeof en_volunteer, matching: fil_matching as typeof en_matching, digest: fil_digest as typeof en_digest, skills: fil_skills as typeof en_skills },
-  es: { common: es_common as typeof en_common, auth: es_auth as typeof en_auth, account: es_account as typeof en_account, organisations: es_organisations as typeof en_organisations, admin: es_admin as typeof en_admin, projects: es_projects as typeof en_projects, giving: es_giving as typeof en_giving, services: es_services as typeof en_services, permits: es_permits as typeof en_permits, tax: es_tax as typeof en_tax, invest: es_invest as typeof en_invest, returnGuide: es_returnGuide as typeof en_returnGuide, volunteer: es_volunteer as typeof en_volunteer, matching: es_matching as typeof en_matching, digest: es_digest as typeof en_digest, skills: es_skills as typeof en_skills },
-  fr: { common: fr_common as typeof en_common, auth: fr_auth as typeof en_auth, account: fr_account as typeof en_account, organisations: fr_organisations as typeof en_organisations, admin: fr_admin as typeof en_admin, projects: fr_projects as typeof en_projects, giving: fr_giving as typeof en_giving, services: fr_services as typeof en_services, permits: fr_permits as typeof en_permits, tax: fr_tax as typeof en_tax, invest: fr_invest as typeof en_invest, returnGuide: fr_returnGuide as typeof en_returnGuide, volunteer: fr_volunteer as typeof en_volunteer, matching: fr_matching as typeof en_matching, digest: fr_digest as typeof en_digest, skills: fr_skills as typeof en_skills },
-  ar: { common: ar_common as typeof en_common, auth: ar_auth as typeof en_auth, account: ar_account as typeof en_account, organisations: ar_organisations as typeof en_organisations, admin: ar_admin as typeof en_admin, projects: ar_projects as typeof en_projects, giving: ar_giving as typeof en_giving, services: ar_services as typeof en_services, permits: ar_permits as typeof en_permits, tax: ar_tax as typeof en_tax, invest: ar_invest as typeof en_invest, returnGuide: ar_returnGuide as typeof en_returnGuide, volunteer: ar_volunteer as typeof en_volunteer, matching: ar_matching as typeof en_matching, digest: ar_digest as typeof en_digest, skills: ar_skills as typeof en_skills },
+  en: { common: en_common, auth: en_auth, account: en_account, organisations: en_organisations, admin: en_admin, projects: en_projects, giving: en_giving, services: en_services, permits: en_permits, tax: en_tax, invest: en_invest, returnGuide: en_returnGuide, volunteer: en_volunteer, matching: en_matching, digest: en_digest, skills: en_skills, jobs: en_jobs },
+  fil: { common: fil_common as typeof en_common, auth: fil_auth as typeof en_auth, account: fil_account as typeof en_account, organisations: fil_organisations as typeof en_organisations, admin: fil_admin as typeof en_admin, projects: fil_projects as typeof en_projects, giving: fil_giving as typeof en_giving, services: fil_services as typeof en_services, permits: fil_permits as typeof en_permits, tax: fil_tax as typeof en_tax, invest: fil_invest as typeof en_invest, returnGuide: fil_returnGuide as typeof en_returnGuide, volunteer: fil_volunteer as typeof en_volunteer, matching: fil_matching as typeof en_matching, digest: fil_digest as typeof en_digest, skills: fil_skills as typeof en_skills, jobs: fil_jobs as typeof en_jobs },
+  es: { common: es_common as typeof en_common, auth: es_auth as typeof en_auth, account: es_account as typeof en_account, organisations: es_organisations as typeof en_organisations, admin: es_admin as typeof en_admin, projects: es_projects as typeof en_projects, giving: es_giving as typeof en_giving, services: es_services as typeof en_services, permits: es_permits as typeof en_permits, tax: es_tax as typeof en_tax, invest: es_invest as typeof en_invest, returnGuide: es_returnGuide as typeof en_returnGuide, volunteer: es_volunteer as typeof en_volunteer, matching: es_matching as typeof en_matching, digest: es_digest as typeof en_digest, skills: es_skills as typeof en_skills, jobs: es_jobs as typeof en_jobs },
+  fr: { common: fr_common as typeof en_common, auth: fr_auth as typeof en_auth, account: fr_account as typeof en_account, organisations: fr_organisations as typeof en_organisations, admin: fr_admin as typeof en_admin, projects: fr_projects as typeof en_projects, giving: fr_giving as typeof en_giving, services: fr_services as typeof en_services, permits: fr_permits as typeof en_permits, tax: fr_tax as typeof en_tax, invest: fr_invest as typeof en_invest, returnGuide: fr_returnGuide as typeof en_returnGuide, volunteer: fr_volunteer as typeof en_volunteer, matching: fr_matching as typeof en_matching, digest: fr_digest as typeof en_digest, skills: fr_skills as typeof en_skills, jobs: fr_jobs as typeof en_jobs },
+  ar: { common: ar_common as typeof en_common, auth: ar_auth as typeof en_auth, account: ar_account as typeof en_account, organisations: ar_organisations as typeof en_organisations, admin: ar_admin as typeof en_admin, projects: ar_projects as typeof en_projects, giving: ar_giving as typeof en_giving, services: ar_services as typeof en_services, permits: ar_permits as typeof en_permits, tax: ar_tax as typeof en_tax, invest: ar_invest as typeof en_invest, returnGuide: ar_returnGuide as typeof en_returnGuide, volunteer: ar_volunteer as typeof en_volunteer, matching: ar_matching as typeof en_matching, digest: ar_digest as typeof en_digest, skills: ar_skills as typeof en_skills, jobs: ar_jobs as typeof en_jobs },
 };

@@ -3,10 +3,13 @@
  * no request waits for: pledge reminders (hourly), receipts by email (every minute), property tax imports (as treasurers queue them)
  * and reminders of overdue investment leads (hourly; each lead at most once a day)
  * and reminders to review the returnee guide (daily), and the weekly digest (Mondays; batched and
- * resumable, app/modules/digest/run.server.ts). Each job is safe to run twice
+ * resumable, app/modules/digest/run.server.ts), saved job search alerts (hourly, each person at most
+ * once a day) and closing jobs past their closing date (daily). Each job is safe to run twice
  * (see the module it calls), since pg-boss retries work that failed or whose worker died.
  */
 import PgBoss from "pg-boss";
+import { closeExpiredJobs } from "~/modules/jobs/closing.server";
+import { sendJobAlerts } from "~/modules/jobs/saved-searches.server";
 import { sendReceiptEmails } from "~/modules/contributions/receipt-emails.server";
 import { sendPledgeReminders } from "~/modules/contributions/reminders.server";
 import { runWeeklyDigest } from "~/modules/digest/run.server";
@@ -21,6 +24,8 @@ export const RPT_IMPORT = "rpt-import";
 export const LEAD_REMINDERS = "investment-lead-reminders";
 export const RETURN_GUIDE_REVIEW = "return-guide-review";
 export const WEEKLY_DIGEST = "weekly-digest";
+export const JOB_ALERTS = "job-alerts";
+export const CLOSE_JOBS = "close-jobs";
 
 interface Logger {
   info(message: string): void;
@@ -68,6 +73,18 @@ export async function startJobs(databaseUrl: string, options: { siteUrl: () => s
   await boss.work(WEEKLY_DIGEST, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
     const sent = await runWeeklyDigest({ siteUrl: options.siteUrl() });
     if (sent) options.logger.info(`weekly digest: ${sent} emails sent`);
+  });
+  await boss.createQueue(JOB_ALERTS);
+  await boss.schedule(JOB_ALERTS, "15 * * * *");
+  await boss.work(JOB_ALERTS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await sendJobAlerts(options.siteUrl());
+    if (sent) options.logger.info(`job alerts: ${sent} emailed`);
+  });
+  await boss.createQueue(CLOSE_JOBS);
+  await boss.schedule(CLOSE_JOBS, "5 0 * * *");
+  await boss.work(CLOSE_JOBS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const closed = await closeExpiredJobs();
+    if (closed) options.logger.info(`jobs: ${closed} closed after their closing date`);
   });
   // Property tax imports a treasurer queued: started within a second, retried if the worker dies
   // (a run commits all or nothing, so running one again is safe).

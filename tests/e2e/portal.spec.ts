@@ -67,8 +67,8 @@ test("unknown pages get a translated 404", async ({ page }) => {
 });
 
 test("section pages say honestly what is coming", async ({ page }) => {
-  // /invest is the real list of opportunities now (tests/e2e/investments.spec.ts).
-  for (const section of ["services", "jobs", "volunteer"] as const) {
+  // /invest and /jobs are real pages now (tests/e2e/investments.spec.ts, tests/e2e/jobs.spec.ts).
+  for (const section of ["services", "volunteer"] as const) {
     await page.goto(`/${section}?lng=en`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(translations("en").sections[section].title);
     await expect(page).toHaveTitle(new RegExp(translations("en").sections[section].title));

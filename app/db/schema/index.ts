@@ -16,3 +16,4 @@ export * from "./volunteering";
 export * from "./return-guide";
 export * from "./skills";
 export * from "./digest";
+export * from "./jobs";

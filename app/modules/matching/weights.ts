@@ -31,3 +31,33 @@ export type MatchSignal = keyof typeof MATCH_WEIGHTS;
 
 /** How recent counts as new for the recency signal. */
 export const RECENT_DAYS = 30;
+
+/**
+ * "Jobs for you" (/me/jobs): its own ranking, app_private.jobs_for_me (migration jobs_matching),
+ * because a job fits a person by occupation (ISCO-08 group) and by the share of the job's required
+ * skills they have, signals the rankings above do not use. It reads these from its argument, so a
+ * change here needs no migration. Skills give their share: 2 of 3 required skills give two thirds.
+ */
+export const JOB_MATCH_WEIGHTS = {
+  /** The job's ISCO-08 sub-major group is the person's. */
+  occupation: 30,
+  /** Only the major group (first digit) is the same. */
+  occupationMajor: 15,
+  /** Share of the job's required skills the person has. */
+  skillsRequired: 35,
+  /** Share of the job's preferred skills the person has. */
+  skillsPreferred: 10,
+  /** The job is in (or under) a place the person wants to work in (their hometowns if they have not said). */
+  place: 15,
+  /** The job is in the same province or region as one of those places. */
+  placeNearby: 10,
+  /** The job is remote and the person is open to remote work. */
+  remote: 10,
+  /** The person speaks every language the job asks (or it asks none). */
+  languages: 10,
+} as const;
+
+/** Below this, a job is not shown as "for you". */
+export const JOB_MATCH_MIN_SCORE = 25;
+
+export type JobMatchWeights = { [K in keyof typeof JOB_MATCH_WEIGHTS]: number };
