@@ -27,7 +27,11 @@ import { createOutboxEmail } from "../app/adapters/email/outbox.server";
 import { createDbClient, setDbClient } from "../app/db/client.server";
 import { startEmbeddedPostgres } from "../app/db/embedded-postgres.server";
 import { migrateDatabase } from "../app/db/migrate.server";
-import { openWeeklyRun, processRun, runWeeklyDigest } from "../app/modules/digest/run.server";
+import {
+  openWeeklyRun,
+  processRun,
+  runWeeklyDigest,
+} from "../app/modules/digest/run.server";
 
 const { values: options } = parseArgs({
   options: {
@@ -45,14 +49,26 @@ const SKILLED = Number(options.skilled);
 const CRASH_AFTER = Number(options["crash-after"]);
 
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function generate(sql: postgres.Sql) {
-  const [{ id: country }] = (await sql`insert into places (kind, name, country_code) values ('country', 'Perfland', 'PL') returning id`) as unknown as [{ id: string }];
-  const [{ id: town }] = (await sql`insert into places (parent_id, kind, name, country_code) values (${country}, 'city', 'Perf City', 'PL') returning id`) as unknown as [{ id: string }];
+  const [{ id: country }] =
+    (await sql`insert into places (kind, name, country_code) values ('country', 'Perfland', 'PL') returning id`) as unknown as [
+      { id: string }
+    ];
+  const [{ id: town }] =
+    (await sql`insert into places (parent_id, kind, name, country_code) values (${country}, 'city', 'Perf City', 'PL') returning id`) as unknown as [
+      { id: string }
+    ];
   const [{ id: lgu }] = (await sql`
-    insert into lgus (place_id, name, slug, verification_status, verified_at) values (${town}, 'City of Perf', 'perf-city', 'verified', now()) returning id`) as unknown as [{ id: string }];
+    insert into lgus (place_id, name, slug, verification_status, verified_at) values (${town}, 'City of Perf', 'perf-city', 'verified', now()) returning id`) as unknown as [
+    { id: string }
+  ];
   await sql`
     insert into projects (lgu_id, slug, title, sector, goal_minor, currency, status, submitted_at, published_at)
     select ${lgu}, 'perf-project-' || n, jsonb_build_object('en', 'Project ' || n, 'fil', 'Proyekto ' || n), 'water', 1000000, 'PHP',
@@ -62,7 +78,11 @@ async function generate(sql: postgres.Sql) {
     insert into project_updates (project_id, body, published_at)
     select p.id, jsonb_build_object('en', 'Week news for ' || p.slug, 'fil', 'Balita para sa ' || p.slug), now() - interval '2 days'
     from projects p where p.slug ~ '^perf-project-([1-9]|[1-4][0-9]|50)$'`;
-  const skills = (await sql<{ code: string }[]>`select code from skills where kind = 'skill' order by code limit 40`).map((s) => s.code);
+  const skills = (
+    await sql<
+      { code: string }[]
+    >`select code from skills where kind = 'skill' order by code limit 40`
+  ).map((s) => s.code);
   await sql`
     insert into project_needs (project_id, kind, description, skill, quantity, mode)
     select (select id from projects where slug = 'perf-project-' || (1 + n % 200)), 'skill',
@@ -91,14 +111,19 @@ async function generate(sql: postgres.Sql) {
     insert into member_skills (profile_id, skill_code, level)
     select distinct p.id, (${skills}::text[])[1 + abs(hashtext(p.id::text || 's' || k)) % 40], 'advanced'::public.skill_level from profiles p
     cross join lateral generate_series(1, 1 + (hashtext(p.id::text || 'k') & 3) % 3) k
-    where (hashtext(p.id::text || 'skilled') & 1023) < ${Math.round(SKILLED * 1024)}`;
+    where (hashtext(p.id::text || 'skilled') & 1023) < ${Math.round(
+      SKILLED * 1024
+    )}`;
   await sql`analyze`;
 }
 
 async function main() {
   const parent = mkdtempSync(path.join(os.tmpdir(), "tulay-bench-digest-"));
   chmodSync(parent, 0o755); // as root, PostgreSQL runs as "postgres", which must enter the folder
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, "pg"), ephemeral: true });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(parent, "pg"),
+    ephemeral: true,
+  });
   const url = embedded.url;
   const failures: string[] = [];
   let client: ReturnType<typeof createDbClient> | undefined;
@@ -108,10 +133,18 @@ async function main() {
     console.log(`load average before: ${load()} (${os.cpus().length} cores)`);
     let started = Date.now();
     await generate(sql);
-    const [counts] = await sql<{ members: number; followers: number; skilled: number }[]>`
+    const [counts] = await sql<
+      { members: number; followers: number; skilled: number }[]
+    >`
       select (select count(*)::int from profiles) as members, (select count(distinct user_id)::int from project_followers) as followers,
              (select count(distinct profile_id)::int from member_skills) as skilled`;
-    console.log(`generated ${counts!.members} members (${counts!.followers} follow projects, ${counts!.skilled} list skills) in ${seconds(Date.now() - started)}`);
+    console.log(
+      `generated ${counts!.members} members (${
+        counts!.followers
+      } follow projects, ${counts!.skilled} list skills) in ${seconds(
+        Date.now() - started
+      )}`
+    );
 
     client = createDbClient(url, { max: 4 });
     setDbClient(client);
@@ -125,7 +158,12 @@ async function main() {
     };
     const progress = (batch: number) => {
       sample();
-      if (batch % 200 === 0) console.log(`  batch ${batch}: ${seconds(Date.now() - started)}, rss ${mb(process.memoryUsage().rss)}, load ${load()}`);
+      if (batch % 200 === 0)
+        console.log(
+          `  batch ${batch}: ${seconds(Date.now() - started)}, rss ${mb(
+            process.memoryUsage().rss
+          )}, load ${load()}`
+        );
     };
     started = Date.now();
     const now = new Date();
@@ -140,21 +178,61 @@ async function main() {
           if (batch === CRASH_AFTER) throw new Error("worker died");
         },
       }).catch((error: Error) => error.message);
-      console.log(`  the worker died after ${CRASH_AFTER} batches (${died}); the next job resumes`);
+      console.log(
+        `  the worker died after ${CRASH_AFTER} batches (${died}); the next job resumes`
+      );
     }
     let batches = 0;
-    const sent = await runWeeklyDigest({ siteUrl: "https://tulay.example", email, now, batchSize: BATCH, afterBatch: ({ batch }) => progress((batches = batch)) });
+    const sent = await runWeeklyDigest({
+      siteUrl: "https://tulay.example",
+      email,
+      now,
+      batchSize: BATCH,
+      afterBatch: ({ batch }) => progress((batches = batch)),
+    });
     const elapsed = Date.now() - started;
     sample();
-    const [run] = await sql<{ status: string; batches: number; members_seen: number; emails_sent: number; items_sent: number }[]>`select status, batches, members_seen, emails_sent, items_sent from digest_runs`;
-    const [outbox] = await sql<{ emails: number; addresses: number }[]>`select count(*)::int as emails, count(distinct to_address)::int as addresses from email_outbox where template = 'weekly-digest'`;
-    console.log(`digest run: ${seconds(elapsed)} for ${run!.members_seen} members in ${run!.batches} batches of ${BATCH}`);
-    console.log(`  ${Math.round(run!.members_seen / (elapsed / 1000))} members/s, ${(run!.batches / (elapsed / 1000)).toFixed(1)} batches/s, ${run!.emails_sent} emails (${run!.items_sent} items), ${sent} by the resuming job (${batches} batches)`);
-    console.log(`  peak rss ${mb(peakRss)}, peak heap ${mb(peakHeap)}; load average after: ${load()}`);
+    const [run] = await sql<
+      {
+        status: string;
+        batches: number;
+        members_seen: number;
+        emails_sent: number;
+        items_sent: number;
+      }[]
+    >`select status, batches, members_seen, emails_sent, items_sent from digest_runs`;
+    const [outbox] = await sql<
+      { emails: number; addresses: number }[]
+    >`select count(*)::int as emails, count(distinct to_address)::int as addresses from email_outbox where template = 'weekly-digest'`;
+    console.log(
+      `digest run: ${seconds(elapsed)} for ${run!.members_seen} members in ${
+        run!.batches
+      } batches of ${BATCH}`
+    );
+    console.log(
+      `  ${Math.round(run!.members_seen / (elapsed / 1000))} members/s, ${(
+        run!.batches /
+        (elapsed / 1000)
+      ).toFixed(1)} batches/s, ${run!.emails_sent} emails (${
+        run!.items_sent
+      } items), ${sent} by the resuming job (${batches} batches)`
+    );
+    console.log(
+      `  peak rss ${mb(peakRss)}, peak heap ${mb(
+        peakHeap
+      )}; load average after: ${load()}`
+    );
     if (run!.status !== "done") failures.push(`run status ${run!.status}`);
-    if (run!.members_seen !== counts!.members) failures.push(`members seen ${run!.members_seen} of ${counts!.members}`);
-    if (outbox!.emails !== outbox!.addresses) failures.push(`${outbox!.emails - outbox!.addresses} members got two digests`);
-    if (outbox!.emails !== run!.emails_sent) failures.push(`outbox ${outbox!.emails} emails, run counted ${run!.emails_sent}`);
+    if (run!.members_seen !== counts!.members)
+      failures.push(`members seen ${run!.members_seen} of ${counts!.members}`);
+    if (outbox!.emails !== outbox!.addresses)
+      failures.push(
+        `${outbox!.emails - outbox!.addresses} members got two digests`
+      );
+    if (outbox!.emails !== run!.emails_sent)
+      failures.push(
+        `outbox ${outbox!.emails} emails, run counted ${run!.emails_sent}`
+      );
     await sql.end();
   } finally {
     await client?.close();
@@ -165,7 +243,9 @@ async function main() {
     console.error(`FAILED: ${failures.join("; ")}`);
     process.exit(1);
   }
-  console.log("checks passed: every member seen once, nobody emailed twice, counts agree");
+  console.log(
+    "checks passed: every member seen once, nobody emailed twice, counts agree"
+  );
 }
 
 await main();
