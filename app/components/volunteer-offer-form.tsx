@@ -3,25 +3,35 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors, type ReplyLike } from "./form";
 import { CheckboxField, SelectField, TextareaField } from "./form-extra";
 import { workModes } from "~/modules/projects/vocabulary";
-import { skillCodes } from "~/modules/skills/vocabulary";
 
 /**
  * The offer of help: how the volunteer can work, when, a message, and consent to share their name
  * and email with this LGU. For an offer to an LGU in general, the skill is chosen too.
  */
-export function VolunteerOfferForm({ reply, lguName, chooseSkill, defaultMode }: { reply?: ReplyLike; lguName: string; chooseSkill: boolean; defaultMode?: string }) {
+export function VolunteerOfferForm({
+  reply,
+  lguName,
+  skills,
+  defaultMode,
+}: {
+  reply?: ReplyLike;
+  lguName: string;
+  /** For an offer to a town in general: the skills to choose from (the taxonomy's common skills). */
+  skills?: { value: string; label: string }[];
+  defaultMode?: string;
+}) {
   const { t } = useTranslation(["volunteer", "projects"]);
   return (
     <Form method="post" className="form stack" noValidate>
       <FormErrors reply={reply} />
-      {chooseSkill ? (
+      {skills ? (
         <SelectField
           name="skill"
           id="offer-skill"
           label={t("volunteer:form.skill")}
           reply={reply}
           placeholder={t("volunteer:form.chooseSkill")}
-          options={skillCodes.map((code) => ({ value: code, label: t(`projects:skills.${code}`) })).sort((a, b) => a.label.localeCompare(b.label))}
+          options={skills}
           required
         />
       ) : null}

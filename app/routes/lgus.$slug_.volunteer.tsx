@@ -9,6 +9,8 @@ import { getClaims, requireUser } from "~/modules/auth/session.server";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { requirePublicLgu } from "~/modules/property-tax/lgu.server";
 import { offerHelp } from "~/modules/volunteering/offers.server";
+import { skillChoiceGroups } from "~/modules/skills/taxonomy.server";
+import { getLanguage } from "~/i18n/i18next.server";
 import { generalOfferSchema } from "~/modules/volunteering/schema";
 import { formError, parseForm } from "~/utils/forms.server";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
@@ -22,7 +24,9 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "volun
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lgu = await requirePublicLgu(params.slug);
   const url = new URL(request.url);
-  return json({ lgu, signedIn: (await getClaims(request)) !== null, signIn: `/login?${new URLSearchParams({ redirectTo: url.pathname })}` });
+  const claims = await getClaims(request);
+  const groups = await skillChoiceGroups(claims, await getLanguage(request));
+  return json({ lgu, skills: groups[0]?.options ?? [], signedIn: claims !== null, signIn: `/login?${new URLSearchParams({ redirectTo: url.pathname })}` });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GeneralOffer() {
-  const { lgu, signedIn, signIn } = useLoaderData<typeof loader>();
+  const { lgu, skills, signedIn, signIn } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as ReplyLike | undefined;
   const { t } = useTranslation("volunteer");
   return (
@@ -57,7 +61,7 @@ export default function GeneralOffer() {
       <h1>{t("generalTitle")}</h1>
       <p>{t("generalIntro", { lgu: lgu.name })}</p>
       {signedIn ? (
-        <VolunteerOfferForm reply={reply} lguName={lgu.name} chooseSkill />
+        <VolunteerOfferForm reply={reply} lguName={lgu.name} skills={skills} />
       ) : (
         <p>
           <Link to={signIn} className="button">

@@ -11,6 +11,7 @@ import { localized } from "~/i18n/localized";
 import { siteUrl } from "~/modules/auth/emails.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
 import { actOnOffer, lguOffers, lguOpenNeeds, offerStatuses, type OfferStatus, type StaffAction } from "~/modules/volunteering/offers.server";
+import { skillLabels } from "~/modules/skills/taxonomy.server";
 import { titleFromRoot } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("status") ?? "offered";
   const status: OfferStatus = (offerStatuses as readonly string[]).includes(asked) ? (asked as OfferStatus) : "offered";
   const [offers, openNeeds] = await Promise.all([lguOffers(session.claims, lgu.id, status, Number(url.searchParams.get("page")) || 1), lguOpenNeeds(session.claims, lgu.id)]);
+  const labels = await skillLabels(session.claims, offers.rows.map((o) => o.skill), language);
   return json(
     {
       lgu: { slug: lgu.slug, name: lgu.name },
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pages: offers.pages,
       today: new Date().toISOString().slice(0, 10),
       offers: offers.rows.map((o) => ({
+        skillLabel: labels.get(o.skill) ?? o.skill,
         id: o.id,
         volunteer: o.volunteerName,
         email: o.volunteerEmail,
@@ -139,7 +142,7 @@ export default function LguVolunteers() {
           {data.offers.map((o) => (
             <li key={o.id} className="card stack">
               <h2 className="card__title" id={`offer-${o.id}`}>
-                <bdi>{o.volunteer ?? t("volunteer:aVolunteer")}</bdi> — {t(`projects:skills.${o.skill}`, { defaultValue: o.skill })}
+                <bdi>{o.volunteer ?? t("volunteer:aVolunteer")}</bdi> — {o.skillLabel}
               </h2>
               <p className="plan-item__facts">
                 {o.email ? (

@@ -11,6 +11,7 @@ import { localized } from "~/i18n/localized";
 import { requireUser } from "~/modules/auth/session.server";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { isUuid, leaveTestimonial, myOffers, withdrawOffer } from "~/modules/volunteering/offers.server";
+import { skillLabels } from "~/modules/skills/taxonomy.server";
 import { testimonialSchema } from "~/modules/volunteering/schema";
 import { formError, parseForm } from "~/utils/forms.server";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const page = Number(new URL(request.url).searchParams.get("page")) || 1;
   const offers = await myOffers(session.claims, page);
+  const labels = await skillLabels(session.claims, offers.rows.map((o) => o.skill), language);
   return json(
     {
       page: offers.page,
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       offers: offers.rows.map((o) => ({
         id: o.id,
         status: o.status,
-        skill: o.skill,
+        skill: labels.get(o.skill) ?? o.skill,
         lgu: o.lguName,
         need: o.needDescription ? localized(o.needDescription, language) : null,
         project: o.projectSlug ? { slug: o.projectSlug, title: localized(o.projectTitle ?? {}, language) } : null,
@@ -99,7 +101,7 @@ export default function MyVolunteering() {
                     {o.need.text}
                   </span>
                 ) : (
-                  t("volunteer:mine.general", { skill: t(`projects:skills.${o.skill}`, { defaultValue: o.skill }) })
+                  t("volunteer:mine.general", { skill: o.skill })
                 )}
               </h2>
               <p className="plan-item__facts">

@@ -92,7 +92,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const money = (minor: number) => formatMoney(minor, project.currency, language);
   const date = (value: string | Date | null) => (value ? formatDate(value, language) : null);
   // Skill needs name a skill of the taxonomy: its label in the reader's language.
-  const skillNames = await skillLabels(null, project.needs.flatMap((n) => (n.skill ? [n.skill] : [])), language);
+  const skillNames = await skillLabels(null, [...project.needs.flatMap((n) => (n.skill ? [n.skill] : [])), ...volunteering.testimonials.map((v) => v.skill)], language);
   return json({
     url: `${siteUrl(request)}/projects/${project.slug}`,
     signedIn: Boolean(claims),
@@ -149,7 +149,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           side: v.side,
           body: v.body,
           name: v.volunteer_name,
-          skill: v.skill,
+          skill: skillNames.get(v.skill) ?? v.skill,
           date: formatDate(v.written_at, language),
         })),
       },
@@ -474,7 +474,7 @@ export default function ProjectPage() {
                 <li key={v.key}>
                   <blockquote dir="auto">{v.body}</blockquote>
                   <p className="muted">
-                    {v.side === "lgu" ? t("volunteer:project.fromLgu", { skill: t(`skills.${v.skill}`, { defaultValue: v.skill }) }) : v.name ? <bdi>{v.name}</bdi> : t("volunteer:aVolunteer")} · {v.date}
+                    {v.side === "lgu" ? t("volunteer:project.fromLgu", { skill: v.skill }) : v.name ? <bdi>{v.name}</bdi> : t("volunteer:aVolunteer")} · {v.date}
                   </p>
                 </li>
               ))}

@@ -9,7 +9,8 @@ import { localized } from "~/i18n/localized";
 import { getClaims } from "~/modules/auth/session.server";
 import { countryCodes } from "~/modules/people/vocabulary";
 import { workModes, type WorkMode } from "~/modules/projects/vocabulary";
-import { isSkillCode, skillCodes } from "~/modules/skills/vocabulary";
+import { skillChoiceGroups, skillLabels } from "~/modules/skills/taxonomy.server";
+import { isTaxonomyCode } from "~/modules/skills/vocabulary";
 import { openNeeds } from "~/modules/volunteering/offers.server";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
 
@@ -27,16 +28,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const country = url.searchParams.get("country") ?? "";
   const missions = url.searchParams.get("missions") === "1";
   const filters = {
-    skill: isSkillCode(skill) ? skill : undefined,
+    skill: isTaxonomyCode(skill) ? skill : undefined,
     mode: (workModes as readonly string[]).includes(mode) ? (mode as WorkMode) : undefined,
     country: countryCodes.includes(country) ? country : undefined,
     missions,
     page: Number(url.searchParams.get("page")) || 1,
   };
-  const found = await openNeeds(await getClaims(request), filters);
+  const claims = await getClaims(request);
+  const found = await openNeeds(claims, filters);
+  const [groups, labels] = await Promise.all([skillChoiceGroups(claims, language), skillLabels(claims, found.rows.map((n) => n.skill ?? ""), language)]);
   return json({
     filters: { skill: filters.skill ?? "", mode: filters.mode ?? "", country: filters.country ?? "", missions },
     total: formatNumber(found.total, language),
+    skills: groups[0]?.options ?? [],
     count: found.total,
     page: found.page,
     pages: found.pages,
@@ -46,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       description: localized(n.description, language),
       project: { slug: n.projectSlug, title: localized(n.projectTitle, language) },
       lgu: { name: n.lguName, slug: n.lguSlug, country: n.countryCode ? countryName(n.countryCode, language) : null },
-      skill: n.skill,
+      skill: n.skill ? (labels.get(n.skill) ?? n.skill) : null,
       mode: n.mode,
       dates: n.startsOn ? `${formatDate(n.startsOn, language)}${n.endsOn ? ` – ${formatDate(n.endsOn, language)}` : ""}` : null,
       language: n.language ? languageName(n.language, language) : null,
@@ -58,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Volunteer() {
-  const { filters, needs, total, count, page, pages, countries } = useLoaderData<typeof loader>();
+  const { filters, needs, total, count, page, pages, countries, skills } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["volunteer", "projects"]);
   const location = useLocation();
   return (
@@ -70,9 +74,9 @@ export default function Volunteer() {
           <label htmlFor="filter-skill">{t("volunteer:filters.skill")}</label>
           <select id="filter-skill" name="skill" defaultValue={filters.skill}>
             <option value="">{t("volunteer:filters.anySkill")}</option>
-            {skillCodes.map((code) => (
-              <option key={code} value={code}>
-                {t(`projects:skills.${code}`)}
+            {skills.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
               </option>
             ))}
           </select>
@@ -131,7 +135,7 @@ export default function Volunteer() {
                 {n.lgu.country ? ` · ${n.lgu.country}` : null}
               </p>
               <p className="plan-item__facts">
-                {n.skill ? <span>{t(`projects:skills.${n.skill}`, { defaultValue: n.skill })}</span> : null}
+                {n.skill ? <span>{n.skill}</span> : null}
                 {n.mode ? <span>{t(`projects:workModes.${n.mode}`)}</span> : null}
                 {n.dates ? <span>{n.dates}</span> : null}
                 {n.language ? <span>{n.language}</span> : null}

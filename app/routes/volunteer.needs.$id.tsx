@@ -11,6 +11,7 @@ import { siteUrl } from "~/modules/auth/emails.server";
 import { getClaims, requireUser } from "~/modules/auth/session.server";
 import { refusedForm } from "~/modules/organisations/access.server";
 import { needForOffer, offerHelp } from "~/modules/volunteering/offers.server";
+import { skillLabels } from "~/modules/skills/taxonomy.server";
 import { offerSchema } from "~/modules/volunteering/schema";
 import { notFound } from "~/utils/errors";
 import { formError, parseForm } from "~/utils/forms.server";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!need) throw notFound("no such public skill need");
   const language = await getLanguage(request);
   const url = new URL(request.url);
+  const labels = await skillLabels(claims, need.skill ? [need.skill] : [], language);
   return json({
     signedIn: claims !== null,
     signIn: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: need.id,
       open: need.open,
       description: localized(need.description, language),
-      skill: need.skill,
+      skill: need.skill ? (labels.get(need.skill) ?? need.skill) : null,
       mode: need.mode,
       dates: need.startsOn ? `${formatDate(need.startsOn, language)}${need.endsOn ? ` – ${formatDate(need.endsOn, language)}` : ""}` : null,
       language: need.language ? languageName(need.language, language) : null,
@@ -93,7 +95,7 @@ export default function OfferForNeed() {
           {need.skill ? (
             <>
               <dt>{t("volunteer:facts.skill")}</dt>
-              <dd>{t(`projects:skills.${need.skill}`, { defaultValue: need.skill })}</dd>
+              <dd>{need.skill}</dd>
             </>
           ) : null}
           {need.mode ? (
@@ -126,7 +128,7 @@ export default function OfferForNeed() {
       ) : signedIn ? (
         <section aria-labelledby="offer-title" className="stack">
           <h2 id="offer-title">{t("volunteer:form.title")}</h2>
-          <VolunteerOfferForm reply={reply} lguName={need.lgu.name} chooseSkill={false} defaultMode={need.mode === "either" ? undefined : (need.mode ?? undefined)} />
+          <VolunteerOfferForm reply={reply} lguName={need.lgu.name} defaultMode={need.mode === "either" ? undefined : (need.mode ?? undefined)} />
         </section>
       ) : (
         <p>

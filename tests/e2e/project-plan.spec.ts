@@ -18,6 +18,7 @@ test("an LGU editor adds a need, a milestone and a co-funder, and they appear on
   await checkA11y(page);
   await page.locator("#need-new-skill").selectOption("water_sanitation");
   await page.locator("#need-new-quantity").fill("2");
+  await page.locator("#need-new-mode").selectOption("remote");
   await page.getByRole("button", { name: "Add the need" }).click();
   await expect(page.locator(".toast")).toContainText("The need is added.");
   await expect(page.locator(".plan-list")).toContainText(`Volunteer hydrologists ${stamp}`);
@@ -49,7 +50,9 @@ test("an LGU editor adds a need, a milestone and a co-funder, and they appear on
   await checkA11y(page);
 
   await page.goto("/projects/naga-river-revitalisation?lng=en");
-  await expect(page.locator("#needs-title ~ ul li", { hasText: stamp })).toHaveText(`Skills: Volunteer hydrologists ${stamp} (Water and sanitation) — 2 needed`);
+  const hydrologists = page.locator("#needs-title ~ ul li", { hasText: stamp });
+  await expect(hydrologists).toContainText(`Skills: Volunteer hydrologists ${stamp} (Water and sanitation) — 0 of 2 people found`);
+  await expect(hydrologists.getByRole("link", { name: "Offer help" })).toBeVisible();
   await expect(page.locator("#milestones-title ~ ol")).toContainText(`Riverbank trees planted ${stamp}`);
   const row = page.locator("#cofunders-title ~ table tbody tr", { hasText: `Province of Camarines Sur ${stamp}` });
   await expect(row).toContainText("2:1");

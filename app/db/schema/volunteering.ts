@@ -14,6 +14,7 @@ import { check, date, index, numeric, pgEnum, pgPolicy, pgTable, primaryKey, tex
 import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
 import { lgus } from "./core";
 import { projectNeeds, projects, workMode } from "./projects";
+import { skills } from "./skills";
 
 export const volunteerOfferStatus = pgEnum("volunteer_offer_status", ["offered", "accepted", "declined", "withdrawn", "done"]);
 export const testimonialSide = pgEnum("testimonial_side", ["volunteer", "lgu"]);
@@ -32,7 +33,9 @@ export const volunteerOffers = pgTable(
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
     // Kept (as null) when the volunteer deletes their account, so the project's hours stay true.
     volunteerId: uuid("volunteer_id").references(() => authUsers.id, { onDelete: "set null" }),
-    skill: text("skill").notNull(),
+    skill: text("skill")
+      .notNull()
+      .references(() => skills.code, { onDelete: "restrict" }),
     mode: workMode("mode").notNull(),
     availableFrom: date("available_from"),
     availableUntil: date("available_until"),

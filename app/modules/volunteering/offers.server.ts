@@ -323,9 +323,9 @@ export async function projectVolunteering(claims: JwtClaims | null, projectId: s
 
 async function notifyLguOfOffer(offerId: string, siteUrl: string) {
   const [offer] = await asService((tx) =>
-    tx.execute<{ lgu_id: string; lgu_slug: string; lgu_name: string; skill: string; volunteer: string | null; project: Record<string, string> | null }>(sql`
-      select o.lgu_id, l.slug as lgu_slug, l.name as lgu_name, o.skill, p.display_name as volunteer, pr.title as project
-      from public.volunteer_offers o join public.lgus l on l.id = o.lgu_id
+    tx.execute<{ lgu_id: string; lgu_slug: string; lgu_name: string; skill: Record<string, string>; volunteer: string | null; project: Record<string, string> | null }>(sql`
+      select o.lgu_id, l.slug as lgu_slug, l.name as lgu_name, sk.labels as skill, p.display_name as volunteer, pr.title as project
+      from public.volunteer_offers o join public.lgus l on l.id = o.lgu_id join public.skills sk on sk.code = o.skill
       left join public.profiles p on p.id = o.volunteer_id left join public.projects pr on pr.id = o.project_id
       where o.id = ${offerId}::uuid`),
   );
@@ -341,7 +341,7 @@ async function notifyLguOfOffer(offerId: string, siteUrl: string) {
     const t = await i18nServer.getFixedT(locale, ["volunteer", "projects"]);
     const values = {
       volunteer: offer.volunteer ?? t("volunteer:aVolunteer"),
-      skill: t(`projects:skills.${offer.skill}`, { defaultValue: offer.skill }),
+      skill: offer.skill[locale] ?? offer.skill.en ?? "",
       project: offer.project ? (localized(offer.project, locale)?.text ?? "") : t("volunteer:emails.general"),
       lgu: offer.lgu_name,
       link: `${siteUrl}/manage/${offer.lgu_slug}/volunteers`,
@@ -357,10 +357,10 @@ async function notifyLguOfOffer(offerId: string, siteUrl: string) {
 
 async function notifyVolunteer(offerId: string, intent: "accept" | "decline" | "complete", siteUrl: string) {
   const [row] = await asService((tx) =>
-    tx.execute<{ email: string | null; locale: string | null; lgu_name: string; skill: string; note: string | null; scheduled_from: string | null; scheduled_until: string | null; hours: string | null }>(sql`
-      select u.email, p.preferred_locale as locale, l.name as lgu_name, o.skill, o.lgu_note as note,
+    tx.execute<{ email: string | null; locale: string | null; lgu_name: string; skill: Record<string, string>; note: string | null; scheduled_from: string | null; scheduled_until: string | null; hours: string | null }>(sql`
+      select u.email, p.preferred_locale as locale, l.name as lgu_name, sk.labels as skill, o.lgu_note as note,
              o.scheduled_from::text, o.scheduled_until::text, o.hours::text
-      from public.volunteer_offers o join public.lgus l on l.id = o.lgu_id
+      from public.volunteer_offers o join public.lgus l on l.id = o.lgu_id join public.skills sk on sk.code = o.skill
       left join auth.users u on u.id = o.volunteer_id left join public.profiles p on p.id = o.volunteer_id
       where o.id = ${offerId}::uuid`),
   );
@@ -369,7 +369,7 @@ async function notifyVolunteer(offerId: string, intent: "accept" | "decline" | "
   const t = await i18nServer.getFixedT(locale, ["volunteer", "projects"]);
   const values = {
     lgu: row.lgu_name,
-    skill: t(`projects:skills.${row.skill}`, { defaultValue: row.skill }),
+    skill: row.skill[locale] ?? row.skill.en ?? "",
     note: row.note ?? "",
     from: row.scheduled_from ?? "",
     until: row.scheduled_until ?? "",

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/modules/projects/schema";
 import { workModes } from "~/modules/projects/vocabulary";
-import { isSkillCode } from "~/modules/skills/vocabulary";
+import { isTaxonomyCode } from "~/modules/skills/vocabulary";
 
 const optionalDate = z
   .string()
@@ -33,7 +33,7 @@ export const offerSchema = z
 
 /** For an offer to an LGU in general, the skill is chosen from the list. */
 export const generalOfferSchema = offerSchema.superRefine((value, ctx) => {
-  if (!isSkillCode(value.skill)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skill"], message: "volunteer:validation.skill" });
+  if (!isTaxonomyCode(value.skill)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skill"], message: "volunteer:validation.skill" });
 });
 
 export const testimonialSchema = z.object({

@@ -1,0 +1,1 @@
+ALTER TABLE "volunteer_offers" ADD CONSTRAINT "volunteer_offers_skill_skills_code_fk" FOREIGN KEY ("skill") REFERENCES "public"."skills"("code") ON DELETE restrict ON UPDATE no action;
