@@ -63,6 +63,12 @@ export default function ForYou() {
         <h2 id="for-you-projects">{t("sections.projects")}</h2>
         <MatchList id="for-you-projects" items={projects as Match[]} empty={t("empty.projects")} />
       </section>
+      <section aria-labelledby="for-you-jobs" className="stack">
+        <h2 id="for-you-jobs">{t("sections.jobs")}</h2>
+        <p>
+          <Link to="/me/jobs">{t("jobsLink")}</Link>
+        </p>
+      </section>
       <section aria-labelledby="for-you-opportunities" className="stack">
         <h2 id="for-you-opportunities">{t("sections.opportunities")}</h2>
         <MatchList id="for-you-opportunities" items={opportunities as Match[]} empty={t("empty.opportunities")} />
