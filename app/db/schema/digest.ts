@@ -5,7 +5,7 @@
  * Members are subscribed to every topic until they opt out (`digest_opt_outs`, their own rows
  * only): every topic is about something they asked for themselves (projects they follow, skills
  * they listed, their engagement choices), and each email says why it came and unsubscribes in one
- * click. docs/decisions/0012-weekly-digest.md.
+ * click. docs/decisions/0013-weekly-digest.md.
  *
  * `digest_link_keys`, `digest_runs` and `digest_deliveries` belong to the server (the job and the
  * unsubscribe route run as the service role); the API roles are refused outright.
