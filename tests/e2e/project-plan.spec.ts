@@ -1,6 +1,8 @@
 import { checkA11y, expect, signIn, test } from "./fixtures";
 
 test("an LGU editor adds a need, a milestone and a co-funder, and they appear on the public project page", async ({ page }) => {
+  // Four pages of the plan, the public page and the funder's page, each checked by axe.
+  test.setTimeout(90_000);
   const stamp = Date.now().toString(36);
   await signIn(page, "naga.editor@tulay.example", "tulay-demo-staff");
   await page.goto("/manage/naga-city/projects/naga-river-revitalisation?lng=en");
