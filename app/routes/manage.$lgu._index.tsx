@@ -132,6 +132,11 @@ export default function ManageLgu() {
               <Link to={`/manage/${lgu.slug}/return-guide`}>{t("returnGuide:editor.manageLink")}</Link>
             </li>
           ) : null}
+          {roles.some((role) => role === "admin" || role === "editor") ? (
+            <li>
+              <Link to={`/manage/${lgu.slug}/jobs`}>{t("jobs:post.listHeading")}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`/manage/${lgu.slug}/volunteers`}>{t("volunteer:office.link")}</Link>
           </li>

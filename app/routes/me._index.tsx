@@ -134,6 +134,9 @@ export default function MeHome() {
         <p>
           <Link to="/me/invest">{t("invest:mine.title")}</Link> · <Link to="/invest">{t("invest:forYou.all")}</Link>
         </p>
+        <p>
+          <Link to="/me/jobs">{t("jobs:forYou.title")}</Link> · <Link to="/me/applications">{t("jobs:mine.title")}</Link>
+        </p>
       </section>
       <section aria-labelledby="me-gifts">
         <h2 id="me-gifts">{t("giving:mine.title")}</h2>

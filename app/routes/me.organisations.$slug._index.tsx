@@ -99,6 +99,11 @@ export default function ManageOrganisation() {
         <li>
           <Link to={`/associations/${organisation.slug}`}>{t("manage.publicPage")}</Link>
         </li>
+        {organisation.kind !== "association" ? (
+          <li>
+            <Link to={`/me/organisations/${organisation.slug}/jobs`}>{t("jobs:post.listHeading")}</Link>
+          </li>
+        ) : null}
         {isOfficer ? (
           <li>
             <Link to={`/me/organisations/${organisation.slug}/verification`}>{t("manage.verificationLink")}</Link>
