@@ -18,7 +18,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import { existsSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +25,7 @@ import zlib from "node:zlib";
 import postgres from "postgres";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../app/db/embedded-postgres.server";
 import { projectRoot } from "../app/db/paths.server";
+import { httpBench, percentile } from "./http-bench";
 import { cpuSnapshot, type CpuSnapshot } from "./cpu-snapshot";
 
 const PERF_PG_DIR = ".data/perf-postgres";
@@ -46,63 +46,9 @@ const WARMUP = Number(options.warmup);
 const BUDGET_MS = Number(options.budget);
 const NODE_FLAGS = options["node-flags"].split(/\s+/).filter(Boolean);
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-interface Response {
-  status: number;
-  body: Buffer;
-  headers: http.IncomingHttpHeaders;
-  ms: number;
-}
-
-function get(base: string, url: string, headers: Record<string, string> = {}): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.get(new URL(url, base), { agent, headers: { "accept-language": "en", ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers, ms: performance.now() - started }),
-      );
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-  });
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-async function run(base: string, url: string, count: number) {
-  const times: number[] = [];
-  const failures: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      const res = await get(base, url);
-      if (res.status !== 200) failures.push(`${res.status}`);
-      times.push(res.ms);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { times: times.sort((a, b) => a - b), failures };
-}
+const { get, run, waitForServer, close } = httpBench(CONCURRENCY);
 
 
-async function waitForServer(base: string, child: ChildProcess, stderr: () => string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr()}`);
-    try {
-      const res = await get(base, "/healthz");
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer /healthz within 90 s:\n${stderr()}`);
-}
 
 /** The JavaScript a page makes the browser load: every /build/*.js it references, as served (gzip). */
 async function shippedJavaScript(base: string, page: string) {
@@ -256,7 +202,7 @@ async function main() {
     console.log(`HTML of /projects: ${kb(js.htmlRaw)} raw, ${kb(js.htmlGzip)} gzip`);
     console.log(status === 0 ? `\nall scenarios: p95 ≤ ${BUDGET_MS} ms` : `\nsome scenario is over the ${BUDGET_MS} ms p95 budget (or failed)`);
   } finally {
-    agent.destroy();
+    close();
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child!.once("exit", r));
       child.kill("SIGTERM");
