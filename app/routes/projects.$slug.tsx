@@ -15,6 +15,7 @@ import { renderDescription } from "~/modules/projects/rich-text.server";
 import { skillLabels } from "~/modules/skills/taxonomy.server";
 import { getPublicProject, type PublicProject } from "~/modules/projects/queries.server";
 import { projectVolunteering } from "~/modules/volunteering/offers.server";
+import { needTakesOffers } from "~/modules/volunteering/need-state";
 import { redirectWithToast } from "~/utils/toast.server";
 import { scriptFree } from "~/utils/meta";
 
@@ -139,7 +140,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         dates: n.startsOn ? `${date(n.startsOn)}${n.endsOn ? ` – ${date(n.endsOn)}` : ""}` : null,
         language: n.language ? languageName(n.language, language) : null,
         expertMission: n.expertMission,
-        open: n.open && ["fundraising", "funded", "in_progress"].includes(project.status),
+        open: needTakesOffers(n, project.status),
       })),
       volunteering: {
         hours: volunteering.hours > 0 ? formatNumber(volunteering.hours, language) : null,

@@ -257,7 +257,7 @@ export async function getPublicProject(tx: Tx, slug: string, language: string) {
       endsOn: n.endsOn,
       language: n.language,
       expertMission: n.expertMission,
-      open: n.kind === "skill" && n.closedAt === null && (n.quantity ?? 0) > n.fulfilled && (n.endsOn === null || n.endsOn >= new Date().toISOString().slice(0, 10)),
+      closedAt: n.closedAt,
     })),
     milestones: milestones.map((m) => ({ id: m.id, title: pick(m.title, language), targetDate: m.targetDate, status: m.status, completedOn: m.completedOn })),
     cofunders: cofunders.map((c) => ({ id: c.id, kind: c.kind, name: c.name, funderSlug: c.funderSlug, ratioMatched: c.ratioMatched, ratioGiven: c.ratioGiven, capMinor: c.capMinor, committedMinor: c.committedMinor })),

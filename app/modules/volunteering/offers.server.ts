@@ -14,6 +14,7 @@ import { localized } from "~/i18n/localized";
 import { FormProblem, throwHinted } from "~/modules/organisations/errors.server";
 import type { WorkMode } from "~/modules/projects/vocabulary";
 import { logger } from "~/utils/logger.server";
+import { needTakesOffers, volunteeringProjectStatuses } from "./need-state";
 
 export const NEEDS_PER_PAGE = 12;
 export const OFFERS_PER_PAGE = 20;
@@ -67,7 +68,7 @@ const openNeedWhere = (filters: Omit<NeedFilters, "page">): SQL => {
     isNull(projectNeeds.closedAt),
     sql`(${projectNeeds.endsOn} is null or ${projectNeeds.endsOn} >= (now() at time zone 'utc')::date)`,
     sql`${projectNeeds.fulfilled} < ${projectNeeds.quantity}`,
-    inArray(projects.status, ["fundraising", "funded", "in_progress"]),
+    inArray(projects.status, [...volunteeringProjectStatuses]),
   ];
   if (filters.skill) conditions.push(eq(projectNeeds.skill, filters.skill));
   if (filters.mode && filters.mode !== "either") conditions.push(sql`${projectNeeds.mode} in (${filters.mode}::public.work_mode, 'either')`);
@@ -140,13 +141,7 @@ export async function needForOffer(claims: JwtClaims | null, needId: string) {
       .where(and(eq(projectNeeds.id, needId), sql`${projectNeeds.kind} = 'skill'`)),
   );
   if (!row) return null;
-  const today = new Date().toISOString().slice(0, 10);
-  const open =
-    row.closedAt === null &&
-    (row.endsOn === null || row.endsOn >= today) &&
-    (row.quantity ?? 0) > row.fulfilled &&
-    ["fundraising", "funded", "in_progress"].includes(row.projectStatus);
-  return { ...row, open };
+  return { ...row, open: needTakesOffers({ ...row, kind: "skill" }, row.projectStatus) };
 }
 
 // A member's offers ---------------------------------------------------------------------------
@@ -393,7 +388,7 @@ export async function lguOpenNeeds(claims: JwtClaims, lguId: string) {
       .select({ id: projectNeeds.id, description: projectNeeds.description, skill: projectNeeds.skill, quantity: projectNeeds.quantity, fulfilled: projectNeeds.fulfilled, projectTitle: projects.title })
       .from(projectNeeds)
       .innerJoin(projects, eq(projects.id, projectNeeds.projectId))
-      .where(and(eq(projects.lguId, lguId), sql`${projectNeeds.kind} = 'skill'`, isNull(projectNeeds.closedAt), inArray(projects.status, ["fundraising", "funded", "in_progress"])))
+      .where(and(eq(projects.lguId, lguId), sql`${projectNeeds.kind} = 'skill'`, isNull(projectNeeds.closedAt), inArray(projects.status, [...volunteeringProjectStatuses])))
       .orderBy(projects.title, projectNeeds.id)
       .limit(50),
   );
