@@ -6,6 +6,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { supportedLanguages } from "~/i18n/config";
+import { languageName } from "~/i18n/format";
 import { languageOptions } from "~/modules/people/vocabulary";
 import { applicationStatuses, employmentTypes, salaryCurrencies, sectorCodes } from "~/modules/jobs/vocabulary";
 import { Field, FormErrors, fieldErrors, type ReplyLike } from "./form";
@@ -118,14 +119,6 @@ function Checks({ name, label, options, checked, reply, optionLabel }: { name: s
     </fieldset>
   );
 }
-
-const languageName = (code: string, language: string) => {
-  try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 /** Posting or changing a job: the text in one language at a time, then every detail. */
 export function JobForm({ reply, values, choices, submitLabel }: { reply?: ReplyLike; values: JobFormValues | null; choices: Choices; submitLabel: string }) {

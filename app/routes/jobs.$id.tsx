@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { withRls } from "~/db/client.server";
 import { jobApplications } from "~/db/schema";
-import { countryName, formatDate } from "~/i18n/format";
+import { countryName, formatDate, languageName } from "~/i18n/format";
 import { getLanguage, i18nServer } from "~/i18n/i18next.server";
 import { getClaims } from "~/modules/auth/session.server";
 import { salaryRange } from "~/modules/jobs/format";
@@ -16,14 +16,6 @@ import { scriptFree } from "~/utils/meta";
 export const handle = scriptFree;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.job.title ? `${data.job.title.text} — Tulay` : "Tulay" }];
-
-const languageName = (code: string, language: string) => {
-  try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 /** A job's public page: what, where, for whom, how much, until when; apply or see your application. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

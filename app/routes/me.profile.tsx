@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, Field, FormErrors, SubmitButton, type ReplyLike } from "~/components/form";
 import { SelectField, TextareaField } from "~/components/form-extra";
-import { countryName, intlLocale } from "~/i18n/format";
+import { countryName, intlLocale, languageName } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { getOwnProfile, hometownChoices, saveProfile } from "~/modules/people/profile.server";
@@ -29,12 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [own, places] = await Promise.all([getOwnProfile(session), hometownChoices(session)]);
   // Names are worked out here, once: the browser's Intl data can differ from the server's, and
   // the page must hydrate to exactly what the server rendered.
-  const languageNames = new Intl.DisplayNames([intlLocale(language)], { type: "language" });
   const countries = countryCodes
     .map((code) => ({ code, name: countryName(code, language) }))
     .sort((a, b) => a.name.localeCompare(b.name, intlLocale(language)));
   const choices = places.map((p) => ({ id: p.id, label: `${p.name} (${countryName(p.countryCode, language)})` }));
-  const languages = languageOptions.map((code) => ({ code, name: languageNames.of(code) ?? code }));
+  const languages = languageOptions.map((code) => ({ code, name: languageName(code, language) }));
   return json({ ...own, choices, countries, languages }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
@@ -103,7 +102,7 @@ export default function ProfilePage() {
   const reply = data?.reply;
   const { t } = useTranslation("account");
   const busy = useNavigation().state === "submitting";
-  const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
+  const languageLabel = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
   if (!profile) return null;
   return (
@@ -138,7 +137,7 @@ export default function ProfilePage() {
 
         <Fieldset legend={t("profile.engagement")}>
           <Fieldset legend={t("fields.languages")} name="languages" reply={reply}>
-            <Checks name="languages" options={languageOptions} checked={profile.languages} label={languageName} />
+            <Checks name="languages" options={languageOptions} checked={profile.languages} label={languageLabel} />
           </Fieldset>
           <Fieldset legend={t("fields.sectors")} name="sectors" reply={reply}>
             <Checks name="sectors" options={sectorOptions} checked={profile.sectors} label={(o) => t(`sectors.${o}`)} />

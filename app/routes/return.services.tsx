@@ -7,7 +7,8 @@ import { Pagination } from "~/components/pagination";
 import { ServiceCard } from "~/components/return-guide";
 import { withRls } from "~/db/client.server";
 import { getLanguage } from "~/i18n/i18next.server";
-import { asEntry, directoryPlaces, languageName, searchServices } from "~/modules/return-guide/services.server";
+import { asEntry, directoryPlaces, searchServices } from "~/modules/return-guide/services.server";
+import { languageName } from "~/i18n/format";
 import { SERVICE_KINDS, SERVICE_LANGUAGES } from "~/modules/return-guide/vocabulary";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
 

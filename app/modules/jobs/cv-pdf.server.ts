@@ -2,19 +2,11 @@
  * A CV made from what the applicant shares of their profile (never more: it is what the employer
  * reads), in the house style of the portal's PDFs (files/pdf.server), in the applicant's language.
  */
-import { countryName } from "~/i18n/format";
+import { countryName, languageName } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { MUTED, pdfWriter } from "~/modules/files/pdf.server";
 import type { SharedProfile } from "./applications.server";
 import { jobTaxonomy } from "./taxonomy.server";
-
-const languageName = (code: string, language: string) => {
-  try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 export async function cvPdf(name: string, shared: SharedProfile, language: string): Promise<Uint8Array> {
   const t = await i18nServer.getFixedT(language, "jobs");

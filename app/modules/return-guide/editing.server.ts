@@ -15,7 +15,8 @@ import { formError, parseForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { editorTopic, editorTopics, markTopicReviewed, saveTopic } from "./guide.server";
 import { localizedFrom, serviceSchema, topicSchema } from "./schema";
-import { editorServices, languageName, saveService, setServiceActive } from "./services.server";
+import { languageName } from "~/i18n/format";
+import { editorServices, saveService, setServiceActive } from "./services.server";
 import { isReturnTopic, SERVICE_LANGUAGES, type ReturnTopicName } from "./vocabulary";
 
 export interface Scope {

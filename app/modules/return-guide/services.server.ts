@@ -9,7 +9,7 @@ import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-o
 import { alias } from "drizzle-orm/pg-core";
 import { withRls, type JwtClaims, type Tx } from "~/db/client.server";
 import { places, returnServices, type LocalizedText } from "~/db/schema";
-import { intlLocale } from "~/i18n/format";
+import { languageName } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { FormProblem, throwHinted } from "~/modules/organisations/errors.server";
 import { localizedFrom, type ServiceForm } from "./schema";
@@ -186,17 +186,6 @@ export async function setServiceActive(claims: JwtClaims, lguId: string | null, 
     tx.execute(sql`update public.return_services set active = ${active} where id = ${id}::uuid and lgu_id is not distinct from ${lguId}::uuid`),
   ).catch((error: unknown) => throwHinted(error, refusals, "not_editor"));
   if (changed.count === 0) throw new FormProblem("", "returnGuide:errors.serviceGone", 404);
-}
-
-const displayNames = new Map<string, Intl.DisplayNames>();
-/** A language's name in the reader's language (Intl; the code itself when Intl has no name for it). */
-export function languageName(code: string, language: string): string {
-  let names = displayNames.get(language);
-  if (!names) {
-    names = new Intl.DisplayNames([intlLocale(language)], { type: "language", fallback: "code" });
-    displayNames.set(language, names);
-  }
-  return names.of(code) ?? code;
 }
 
 /** A directory entry as the card shows it, languages named in the reader's language. */
