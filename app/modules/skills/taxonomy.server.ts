@@ -86,8 +86,23 @@ export interface SkillChoiceGroup {
  * common skills by label, then each ISCO-08 major group with its sub-major and minor groups in
  * code order. The first group's label is left to the page (a translated "Common skills").
  */
-export async function skillChoiceGroups(claims: JwtClaims | null, language: string): Promise<SkillChoiceGroup[]> {
+// The taxonomy is reference data that only migrations change, so a process keeps its choice lists
+// once per language instead of reading and sorting some 300 entries on every page that shows them.
+const choiceGroupsByLanguage = new Map<string, Promise<SkillChoiceGroup[]>>();
+
+export function skillChoiceGroups(claims: JwtClaims | null, language: string): Promise<SkillChoiceGroup[]> {
   const lang = readerLanguage(language);
+  let groups = choiceGroupsByLanguage.get(lang);
+  if (!groups) {
+    groups = buildChoiceGroups(claims, lang);
+    choiceGroupsByLanguage.set(lang, groups);
+    // A failed read is not kept: the next page asks again.
+    groups.catch(() => choiceGroupsByLanguage.delete(lang));
+  }
+  return groups;
+}
+
+async function buildChoiceGroups(claims: JwtClaims | null, lang: ReturnType<typeof readerLanguage>): Promise<SkillChoiceGroup[]> {
   const rows = await withRls(claims, (tx) =>
     tx.select({ code: skills.code, kind: skills.kind, iscoCode: skills.iscoCode, labels: skills.labels }).from(skills),
   );
