@@ -11,8 +11,8 @@ export function intlLocale(language: string): string {
 // Building an Intl formatter costs far more than using one (about 0.1 ms against 1 µs), and a list
 // page formats dozens of amounts, so each distinct formatter is built once and kept. The keys come
 // from five languages, a few hundred currencies and a handful of option sets: the caches stay small.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(key: string, build: () => T): T {
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat>(key: string, build: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
     formatter = build();
@@ -32,6 +32,11 @@ export function formatDate(
 ): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return dateTimeFormat(intlLocale(language), { timeZone: "UTC", ...options }).format(date);
+}
+
+/** "A, B and C" in the reader's language. */
+export function formatList(items: string[], language: string): string {
+  return cached(`list|${intlLocale(language)}`, () => new Intl.ListFormat(intlLocale(language), { type: "conjunction" })).format(items);
 }
 
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {

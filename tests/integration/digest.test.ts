@@ -216,18 +216,20 @@ describe("digest providers", () => {
     expect(keys(both.id)).toEqual([ids.open, ids.offered, ids.old].sort());
     expect(found.has(nobody.id)).toBe(false);
     const exact = found.get(both.id)!.find((item) => item.key === ids.open)!;
-    expect(exact.reason?.key).toBe("reasons.skillExact");
+    expect(exact.reasons?.map((r) => r.key)).toEqual(["reasons.skillExact"]);
     expect(exact.href).toBe(`/volunteer/needs/${ids.open}`);
     const related = found
       .get(machinist.id)!
       .find((item) => item.key === ids.open)!;
-    expect(related.reason).toMatchObject({
-      key: "reasons.skillRelated",
-      values: {
-        skill: { en: "Welding and metal fabrication" },
-        via: { en: "Machining and toolmaking" },
+    expect(related.reasons).toMatchObject([
+      {
+        key: "reasons.skillRelated",
+        values: {
+          skill: { en: "Welding and metal fabrication" },
+          via: { en: "Machining and toolmaking" },
+        },
       },
-    });
+    ]);
     // A window that starts after they opened finds none of them.
     const later = await db().client.asService((tx) =>
       skillNeedsProvider.collect(

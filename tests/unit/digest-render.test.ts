@@ -55,6 +55,17 @@ describe("grouping", () => {
     expect(sections[1]!.more).toBe(3);
   });
 
+  it("puts ranked items (jobs, opportunities) best first, then newest, and keeps the best when capping", () => {
+    const items = Array.from({ length: 12 }, (_, i) =>
+      item("jobs", `j${i}`, `2026-11-1${i % 10}T00:00:00Z`, { rank: 30 + (i % 4) })
+    );
+    const [jobs] = groupByTopic(items, ["jobs"]);
+    expect(jobs!.items.map((i) => i.rank)).toEqual([33, 33, 33, 32, 32, 32, 31, 31, 31, 30]);
+    // Among equal ranks, the newest first (j7 on the 17th, j3 on the 13th, j11 on the 11th).
+    expect(jobs!.items.slice(0, 3).map((i) => i.key)).toEqual(["j7", "j3", "j11"]);
+    expect(jobs!.more).toBe(2);
+  });
+
   it("falls back to English and UTC for unknown languages and time zones; names ISO weeks", () => {
     expect(recipientLocale("de")).toBe("en");
     expect(recipientLocale("fil")).toBe("fil");
@@ -70,10 +81,12 @@ describe("rendering", () => {
     const sections = groupByTopic(
       [
         item("skill_needs", "n1", "2026-11-20T22:30:00Z", {
-          reason: {
-            key: "reasons.skillExact",
-            values: { skill: { en: "Welding", ar: "اللحام" } },
-          },
+          reasons: [
+            {
+              key: "reasons.skillExact",
+              values: { skill: { en: "Welding", ar: "اللحام" } },
+            },
+          ],
           context: "Naga",
         }),
       ],
@@ -130,6 +143,44 @@ describe("rendering", () => {
     expect(english.text).toContain(
       "No more emails about skill needs for you: https://tulay.example/digest/unsubscribe?t=skill_needs"
     );
+    // Several reasons on one line; numbers choose the plural form, lists are joined the language's way.
+    const [jobs] = groupByTopic(
+      [
+        item("jobs", "j1", "2026-11-20T10:00:00Z", {
+          rank: 60,
+          reasons: [
+            {
+              key: "reasons.jobSkillsSome",
+              values: {
+                matched: 2,
+                count: 3,
+                skills: [{ en: "Welding", ar: "اللحام" }, "CAD"],
+              },
+            },
+            { key: "reasons.jobRemote" },
+          ],
+        }),
+      ],
+      ["jobs"]
+    );
+    const jobsEnglish = renderDigest(
+      (await i18nServer.getFixedT("en", "digest")) as never,
+      { id: "m", email: "b@example.org", displayName: "Jo", locale: "en", timeZone: "UTC" },
+      [jobs!],
+      window,
+      links
+    );
+    expect(jobsEnglish.text).toContain(
+      "  You have 2 of the 3 skills it requires: Welding and CAD. It is remote work, which you are open to.\n"
+    );
+    const jobsArabic = renderDigest(
+      (await i18nServer.getFixedT("ar", "digest")) as never,
+      { id: "m", email: "a@example.org", displayName: "أمينة", locale: "ar", timeZone: "UTC" },
+      [jobs!],
+      window,
+      links
+    );
+    expect(jobsArabic.text).toContain("لديك 2 من 3 مهارات مطلوبة: اللحام وCAD. عمل عن بُعد، وهو ما يناسبك.");
     expect(english.headers).toEqual({
       "List-Unsubscribe": "<https://tulay.example/digest/unsubscribe?t=all>",
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -12,6 +12,18 @@ import type { DigestTopic } from "./topics";
 /** Words as the database keeps them: one string, or one per locale (read with the member's fallback). */
 export type DigestText = string | LocalizedText;
 
+/**
+ * A value for a reason's sentence: words, a number (`count` picks the plural form) or a list of
+ * words (joined the member's language's way: "A, B and C").
+ */
+export type DigestValue = DigestText | number | DigestText[];
+
+/** One reason an item is in a member's digest: a key of the digest namespace (reasons.*) and its values. */
+export interface DigestReason {
+  key: string;
+  values?: Record<string, DigestValue>;
+}
+
 export interface DigestItem {
   topic: DigestTopic;
   /** Unique within its topic for one member (an update's id, a need's id…): duplicates are dropped. */
@@ -25,8 +37,14 @@ export interface DigestItem {
   context?: DigestText;
   /** A short excerpt; cut to about 200 characters when rendered. */
   body?: DigestText;
-  /** Why it is in this member's digest: a key of the digest namespace (reasons.*) and its values. */
-  reason?: { key: string; values?: Record<string, DigestText> };
+  /** Why it is in this member's digest, one sentence each, shown on one line in this order. */
+  reasons?: DigestReason[];
+  /**
+   * How well it fits the member, for ranked topics (jobs, opportunities: the match score). Within
+   * a topic a higher rank comes first, so the email's first MAX_PER_TOPIC items are the best ones;
+   * items without a rank are ordered newest first.
+   */
+  rank?: number;
 }
 
 export interface DigestProvider {
@@ -42,6 +60,13 @@ export interface DigestProvider {
     until: Date
   ): Promise<Map<string, DigestItem[]>>;
 }
+
+/**
+ * At most this many items per member from a ranked provider, the best first: the email shows
+ * MAX_PER_TOPIC (render.server.ts) and counts the rest in its "… and N more", so a member that
+ * dozens of new jobs fit costs the batch a bounded number of rows.
+ */
+export const RANKED_ITEMS_PER_MEMBER = 50;
 
 /** A uuid[] literal for one query parameter: `${uuidArray(ids)}::uuid[]` (ids come from the database). */
 export const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;

@@ -1,8 +1,9 @@
 /**
- * The digest email: items grouped by topic in the providers' order, newest first, at most
- * MAX_PER_TOPIC per topic ("… and N more" links to the topic's page), every word in the member's
- * language and every date in their time zone, each section with its one-click unsubscribe link
- * and the whole digest's in the List-Unsubscribe headers (RFC 8058). Plain text.
+ * The digest email: items grouped by topic in the providers' order, best first where a topic
+ * ranks its items (jobs, opportunities) and newest first otherwise, at most MAX_PER_TOPIC per
+ * topic ("… and N more" links to the topic's page), each with its reasons on one line, every word
+ * in the member's language and every date in their time zone, each section with its one-click
+ * unsubscribe link and the whole digest's in the List-Unsubscribe headers (RFC 8058). Plain text.
  */
 import type { EmailMessage } from "~/adapters/email/port";
 import {
@@ -10,9 +11,14 @@ import {
   isSupportedLanguage,
   type Language,
 } from "~/i18n/config";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatList } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
-import type { DigestItem, DigestText } from "./provider";
+import type {
+  DigestItem,
+  DigestReason,
+  DigestText,
+  DigestValue,
+} from "./provider";
 import { TOPIC_PAGES, type DigestTopic } from "./topics";
 
 export const MAX_PER_TOPIC = 10;
@@ -35,7 +41,7 @@ export interface DigestRecipient {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** Items by topic, in `order`; duplicates (same topic and key) once; newest first; capped. */
+/** Items by topic, in `order`; duplicates (same topic and key) once; best ranked, then newest first; capped. */
 export function groupByTopic(
   items: DigestItem[],
   order: readonly DigestTopic[]
@@ -50,6 +56,7 @@ export function groupByTopic(
       )
       .sort(
         (a, b) =>
+          (b.rank ?? 0) - (a.rank ?? 0) ||
           new Date(b.at).getTime() - new Date(a.at).getTime() ||
           a.key.localeCompare(b.key)
       );
@@ -83,6 +90,38 @@ function text(value: DigestText | undefined, locale: string): string {
   if (value === undefined) return "";
   if (typeof value === "string") return value;
   return localized(value, locale)?.text ?? "";
+}
+
+/** A reason's value for i18next: numbers as they are (plurals), lists joined, words localized. */
+function value(given: DigestValue, locale: string): string | number {
+  if (typeof given === "number") return given;
+  if (Array.isArray(given))
+    return formatList(
+      given.map((item) => text(item, locale)),
+      locale
+    );
+  return text(given, locale);
+}
+
+/** The item's reasons as one line of sentences in the member's language. */
+function reasonLine(
+  t: Translate,
+  reasons: DigestReason[],
+  locale: string
+): string {
+  return reasons
+    .map((reason) =>
+      t(
+        reason.key,
+        Object.fromEntries(
+          Object.entries(reason.values ?? {}).map(([name, given]) => [
+            name,
+            value(given, locale),
+          ])
+        )
+      )
+    )
+    .join(" ");
 }
 
 function excerpt(value: string): string {
@@ -128,15 +167,8 @@ export function renderDigest(
           item.at
         )})`
       );
-      if (item.reason) {
-        const values = Object.fromEntries(
-          Object.entries(item.reason.values ?? {}).map(([name, value]) => [
-            name,
-            text(value, locale),
-          ])
-        );
-        lines.push(`  ${t(item.reason.key, values)}`);
-      }
+      if (item.reasons?.length)
+        lines.push(`  ${reasonLine(t, item.reasons, locale)}`);
       const body = excerpt(text(item.body, locale));
       if (body) lines.push(`  ${body}`);
       lines.push(`  ${links.siteUrl}${item.href}`);

@@ -22,6 +22,6 @@ export function isDigestTopic(value: unknown): value is DigestTopic {
 export const TOPIC_PAGES: Record<DigestTopic, string> = {
   followed_updates: "/me",
   skill_needs: "/volunteer",
-  jobs: "/jobs",
+  jobs: "/me/jobs",
   opportunities: "/invest",
 };

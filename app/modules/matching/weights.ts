@@ -29,6 +29,15 @@ export const MATCH_WEIGHTS = {
 
 export type MatchSignal = keyof typeof MATCH_WEIGHTS;
 
+/**
+ * An investment opportunity goes in a member's weekly digest (app/modules/digest/providers/
+ * opportunities.server.ts) at this score: its LGU is their hometown; or a sector they care about
+ * or their ticket size with one more signal; or near their hometown with a sector or the ticket
+ * size, or with both their language and their willingness to invest. Language and willingness
+ * alone (20) never reach it: every opportunity in a digest fits the member's place, sectors or means.
+ */
+export const OPPORTUNITY_DIGEST_MIN_SCORE = 30;
+
 /** How recent counts as new for the recency signal. */
 export const RECENT_DAYS = 30;
 

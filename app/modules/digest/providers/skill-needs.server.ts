@@ -80,12 +80,14 @@ export const skillNeedsProvider: DigestProvider = {
         at: row.opened,
         context: row.lgu_name,
         body: row.description,
-        reason: row.via_labels
-          ? {
-              key: "reasons.skillRelated",
-              values: { skill: row.skill_labels, via: row.via_labels },
-            }
-          : { key: "reasons.skillExact", values: { skill: row.skill_labels } },
+        reasons: [
+          row.via_labels
+            ? {
+                key: "reasons.skillRelated",
+                values: { skill: row.skill_labels, via: row.via_labels },
+              }
+            : { key: "reasons.skillExact", values: { skill: row.skill_labels } },
+        ],
       });
     }
     for (const list of items.values())
