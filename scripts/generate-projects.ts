@@ -5,9 +5,10 @@
  * when unset, a dedicated embedded PostgreSQL at .data/perf-postgres (never the demo's database).
  *
  * Deterministic: one seeded PRNG draws every value, ids included, so a re-run writes the same rows.
- * Idempotent: the perf rows (places whose official code starts with PERF-, their LGUs and those
- * LGUs' projects) are deleted first; other rows (the demo's) are left alone. Runs as the table
- * owner, so RLS does not apply, but the triggers do (the search document is built by the database).
+ * Idempotent: the perf rows (places whose official code starts with PERF-, except generate-jobs.ts's
+ * PERF-JOBS- ones, their LGUs and those LGUs' projects) are deleted first; other rows (the demo's)
+ * are left alone. Runs as the table owner, so RLS does not apply, but the triggers do (the search
+ * document is built by the database).
  *
  * Options: --projects N --lgus N (smaller sets for a quick try), --seed N.
  */
@@ -214,7 +215,8 @@ const needTexts: Record<"money" | "skill" | "in_kind", Words> = {
   skill: w("Volunteer engineers and mentors", "Mga boluntaryong inhinyero at mentor", "Ingenieros y mentores voluntarios", "Ingénieurs et mentors bénévoles", "مهندسون ومرشدون متطوعون"),
   in_kind: w("Donated tools and supplies", "Mga donasyong gamit at kagamitan", "Herramientas y materiales donados", "Outils et fournitures donnés", "أدوات ولوازم متبرع بها"),
 };
-const skills = ["engineering", "mentoring", "accounting", "teaching", "nursing", "agronomy", "web_development", "project_management"];
+// Codes of the skills taxonomy (data/skills/common-skills.tsv): project_needs.skill is a foreign key to it.
+const skills = ["civil_engineering", "mentoring", "accounting", "teaching", "nursing", "crop_farming", "web_development", "project_management", "water_sanitation", "solar_installation"];
 
 const localize = (locales: Locale[], make: (l: Locale) => string) =>
   Object.fromEntries(locales.map((l) => [l, make(l)])) as Record<string, string>;
@@ -347,6 +349,10 @@ async function insertBatches(sql: postgres.TransactionSql, table: string, rows: 
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
     await sql`insert into ${sql(table)} ${sql(batch as Record<string, postgres.ParameterOrJSON<never>>[], columns)}`;
+    // The triggers' queries (the search listing joins projects, lgus and places) are planned from
+    // the statistics: on a fresh or emptied database they say "no rows" and each insert would scan
+    // the growing table. ANALYZE counts this transaction's own rows, so refresh them as we go.
+    if ((start / BATCH) % 10 === 0) await sql`analyze ${sql(table)}`;
   }
 }
 
@@ -367,7 +373,7 @@ async function main() {
     try {
       await sql.begin(async (tx) => {
         // Perf rows only, children before parents (projects cascade to their lines and needs).
-        await tx`create temp table perf_places on commit drop as select id from public.places where official_code like 'PERF-%'`;
+        await tx`create temp table perf_places on commit drop as select id from public.places where official_code like 'PERF-%' and official_code not like 'PERF-JOBS-%'`;
         await tx`create temp table perf_lgus on commit drop as select id from public.lgus where place_id in (select id from perf_places)`;
         await tx`delete from public.projects where lgu_id in (select id from perf_lgus)`;
         await tx`delete from public.lgus where id in (select id from perf_lgus)`;
@@ -397,8 +403,8 @@ async function main() {
       });
       await sql`analyze public.places, public.lgus, public.projects, public.project_budget_lines, public.project_needs`;
       const [counts] = await sql`
-        select (select count(*) from public.places where official_code like 'PERF-%')::int as places,
-               (select count(*) from public.lgus l join public.places p on p.id = l.place_id where p.official_code like 'PERF-%' and l.verification_status = 'verified')::int as lgus,
+        select (select count(*) from public.places where official_code like 'PERF-%' and official_code not like 'PERF-JOBS-%')::int as places,
+               (select count(*) from public.lgus l join public.places p on p.id = l.place_id where p.official_code like 'PERF-%' and p.official_code not like 'PERF-JOBS-%' and l.verification_status = 'verified')::int as lgus,
                (select count(*) from public.projects)::int as projects_total,
                (select count(*) from public.projects where published_at is not null and status not in ('draft', 'review'))::int as projects_published,
                (select count(*) from public.project_budget_lines)::int as budget_lines,
