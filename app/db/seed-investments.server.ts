@@ -1,6 +1,7 @@
 /**
  * Demo investments: opportunities that the source material names (agro-tourism, nostalgia-product
- * trade, cooperatives, health tourism), Naga City's investment guide linking its online permits,
+ * trade, cooperatives, health tourism) and a technology hub opened when the demo is first seeded
+ * (so a fresh demo's weekly digest announces it), Naga City's investment guide linking its online permits,
  * Rosa's (a Bicolana in Milan) ticket size, and her expression of interest in the pili cooperative,
  * contacted by the investment office. Idempotent: opportunities keyed by slug, guide steps by
  * (LGU, position), the interest by (opportunity, member). Runs as the database owner.
@@ -35,6 +36,11 @@ interface OpportunitySeed {
   contactOffice: string;
   contactEmail: string;
   status: "open" | "closed" | "draft";
+  /**
+   * Opened when the demo is first seeded (kept on later runs), so the first weekly digest of a
+   * fresh demo has an opportunity to announce; the others opened on 1 October 2026.
+   */
+  openedAtSeed?: boolean;
 }
 
 const NAGA_OFFICE = "Naga City Investment and Promotions Office";
@@ -137,6 +143,35 @@ const opportunities: OpportunitySeed[] = [
     status: "closed",
   },
   {
+    lgu: "naga-city",
+    slug: "naga-it-bpm-hub",
+    title: {
+      en: "Naga IT-BPM hub: co-working and training centre",
+      fil: "IT-BPM hub ng Naga: co-working at training center",
+      es: "Centro IT-BPM de Naga: espacio de cotrabajo y formación",
+    },
+    summary: {
+      en: "A partner to fit out and run the second floor of the city's new ICT building as co-working space and a training centre for software and online work.",
+      fil: "Katuwang sa pag-aayos at pagpapatakbo ng ikalawang palapag ng bagong ICT building ng lungsod bilang co-working space at training center para sa software at online na trabaho.",
+      es: "Un socio para equipar y gestionar la segunda planta del nuevo edificio TIC de la ciudad como espacio de cotrabajo y centro de formación en software y trabajo en línea.",
+    },
+    description: {
+      en: "The city offers a 15-year lease of 1,200 m² with fibre already in place. The partner fits out the space, runs it, and trains young people from Naga's colleges with the city's scholarship office; diaspora professionals in software are welcome as mentors and co-investors.",
+      fil: "Nag-aalok ang lungsod ng 15 taong lease ng 1,200 m² na may fibre na. Ang katuwang ang mag-aayos at magpapatakbo ng espasyo, at magsasanay ng mga kabataan mula sa mga kolehiyo ng Naga kasama ang scholarship office ng lungsod; malugod na tinatanggap ang mga propesyonal sa software sa ibang bansa bilang mentor at kapwa mamumuhunan.",
+    },
+    sector: "technology",
+    kind: "public_private_partnership",
+    location: "Naga City ICT Building, Barangay Triangulo",
+    ticket: [500_000_000, 2_000_000_000],
+    currency: "PHP",
+    timeline: "within_6_months",
+    incentives: ["tax_holiday", "training"],
+    contactOffice: NAGA_OFFICE,
+    contactEmail: "invest@naga-city.demo.tulay.example",
+    status: "open",
+    openedAtSeed: true,
+  },
+  {
     lgu: "taliouine",
     slug: "taliouine-saffron-cooperative",
     title: {
@@ -199,7 +234,7 @@ export async function seedInvestments(tx: Tx): Promise<number> {
         ${`{${interests.join(",")}}`}::text[], ${o.kind}, l.place_id, ${o.location}, ${o.ticket[0]}, ${o.ticket[1]}, ${o.currency}, ${o.timeline},
         ${`{${o.incentives.join(",")}}`}::text[], ${o.incentivesNote ?? null}, ${o.contactOffice}, ${o.contactEmail}, ${o.status}::investment_opportunity_status,
         (select id from auth.users where id = ${DEMO_INVESTMENT_OFFICER}::uuid),
-        case when ${o.status} <> 'draft' then '2026-10-01T00:00:00Z'::timestamptz end
+        case when ${o.status} <> 'draft' then ${o.openedAtSeed ? sql`now()` : sql`'2026-10-01T00:00:00Z'::timestamptz`} end
       from lgus l where l.slug = ${o.lgu}
       on conflict (slug) do update set title = excluded.title, summary = excluded.summary, description = excluded.description, sector = excluded.sector,
         interest_sectors = excluded.interest_sectors, kind = excluded.kind, location = excluded.location, ticket_min_minor = excluded.ticket_min_minor,

@@ -1,9 +1,9 @@
 /**
  * Demo jobs (issue 8): a verified employer in Naga City (Bicol Auto Works, a car repair shop) and
- * the City Government of Naga post jobs, among them a mechanic's job; a returnee mechanic from
- * Pili, Camarines Sur (near Naga) has a job-seeking profile with a certificate earned in Saudi
- * Arabia. With accounts (the embedded default only), a demo employer account runs Bicol Auto
- * Works and the mechanic can sign in. Idempotent: fixed ids, upserts; closing dates are moved to
+ * the City Government of Naga post jobs, among them a mechanic's job and a software developer's
+ * (remote possible); a returnee mechanic from Pili, Camarines Sur (near Naga) has a job-seeking
+ * profile with a certificate earned in Saudi Arabia. With accounts (the embedded default only), a
+ * demo employer account runs Bicol Auto Works and the mechanic can sign in. Idempotent: fixed ids, upserts; closing dates are moved to
  * 60 days after each run, so the demo jobs stay open.
  */
 import { sql } from "drizzle-orm";
@@ -42,6 +42,7 @@ interface JobSeed {
   type: string;
   salary: [number, number] | null;
   openings: number;
+  remote?: boolean;
 }
 
 const jobs: JobSeed[] = [
@@ -115,6 +116,31 @@ const jobs: JobSeed[] = [
     salary: null,
     openings: 1,
   },
+  // Remote or at City Hall: fits Paolo Reyes, a software developer in Dubai from Naga (seed.server.ts),
+  // and so reaches him in a fresh demo's weekly digest.
+  {
+    id: "00000000-0000-4000-8000-0000000000e5",
+    poster: { lgu: "naga-city" },
+    place: "Naga City",
+    title: {
+      en: "Software developer, City ICT Office (remote possible)",
+      fil: "Software developer, City ICT Office (puwedeng remote)",
+      es: "Desarrollador de software, Oficina TIC de la ciudad (posible a distancia)",
+    },
+    description: {
+      en: "Build and maintain the city's online services: business permits, property tax payments and the scholarship portal. Work from City Hall or remotely, with a week in Naga each quarter.",
+      fil: "Bumuo at magpanatili ng mga online na serbisyo ng lungsod: business permit, pagbabayad ng amilyar at ang scholarship portal. Magtrabaho sa City Hall o remote, na may isang linggo sa Naga bawat quarter.",
+    },
+    sector: "O",
+    occupation: "25",
+    required: ["software_development"],
+    preferred: ["web_development"],
+    languages: ["fil", "en"],
+    type: "contract",
+    salary: [4_500_000, 6_500_000],
+    openings: 1,
+    remote: true,
+  },
 ];
 
 /** The demo jobs, their employer and the returnee; returns how many jobs. */
@@ -160,10 +186,10 @@ export async function seedJobs(tx: Tx, options: { accounts: boolean; hash: (pass
         : sql`(select id from lgus where slug = ${job.poster.lgu}), (select null::uuid)`;
     await tx.execute(sql`
       insert into jobs (id, lgu_id, organisation_id, title, description, sector, occupation_code, skills_required, skills_preferred, languages,
-                        place_id, employment_type, salary_min_minor, salary_max_minor, salary_currency, openings, closes_on, posted_by)
+                        place_id, remote, employment_type, salary_min_minor, salary_max_minor, salary_currency, openings, closes_on, posted_by)
       values (${job.id}::uuid, ${poster}, ${JSON.stringify(job.title)}::jsonb, ${JSON.stringify(job.description)}::jsonb, ${job.sector}, ${job.occupation},
               ${`{${job.required.join(",")}}`}::text[], ${`{${job.preferred.join(",")}}`}::text[], ${`{${job.languages.join(",")}}`}::text[],
-              (select id from places where name = ${job.place} limit 1), ${job.type}::employment_type,
+              (select id from places where name = ${job.place} limit 1), ${job.remote ?? false}, ${job.type}::employment_type,
               ${job.salary?.[0] ?? null}::bigint, ${job.salary?.[1] ?? null}::bigint, ${job.salary ? "PHP" : null}, ${job.openings}, current_date + 60, null)
       on conflict (id) do update set title = excluded.title, description = excluded.description, closes_on = excluded.closes_on, status = 'open'`);
   }

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 
-function e2eDatabaseUrl(): string {
+/** The e2e database as its owner (the port is in postmaster.pid). */
+export function e2eDatabaseUrl(): string {
   const pid = readFileSync(path.resolve(".data/e2e-postgres/postmaster.pid"), "utf8").split("\n");
   return `postgres://postgres:postgres@127.0.0.1:${pid[3]?.trim()}/postgres`;
 }
