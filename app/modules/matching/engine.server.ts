@@ -12,6 +12,7 @@ import { withRls, type JwtClaims } from "~/db/client.server";
 import type { LocalizedText } from "~/db/schema";
 import { localized } from "~/i18n/localized";
 import { opportunitiesFor } from "~/modules/investments/matching.server";
+import { jobsForPerson } from "./jobs.server";
 import { MATCH_WEIGHTS as W, RECENT_DAYS } from "./weights";
 
 export type Reason =
@@ -24,10 +25,17 @@ export type Reason =
   | { code: "place"; mode: string }
   | { code: "willingness"; willingness: string }
   | { code: "ticket" }
-  | { code: "recent" };
+  | { code: "recent" }
+  | { code: "job_occupation"; occupation: string }
+  | { code: "job_occupation_major"; group: string }
+  | { code: "job_skills"; skills: string }
+  | { code: "job_place"; place: string }
+  | { code: "job_nearby"; place: string }
+  | { code: "job_remote" }
+  | { code: "job_languages" };
 
 export interface Match {
-  kind: "need" | "project" | "opportunity";
+  kind: "need" | "project" | "opportunity" | "job";
   id: string;
   href: string;
   title: { text: string; lang: string } | null;
@@ -67,6 +75,21 @@ type NeedRow = {
  * to it), or in their hometowns; never needs they already offered for, closed, full or past.
  */
 export async function needsFor(claims: JwtClaims, language: string, limit = 10): Promise<Match[]> {
+  // First pass (app_private.needs_for_me): the ids of the best `limit`, scored from narrow rows.
+  const ids = await withRls(claims, (tx) =>
+    tx.execute<{ need_id: string }>(sql`select need_id from app_private.needs_for_me(${JSON.stringify(W)}::jsonb, ${RECENT_DAYS}, ${limit})`),
+  );
+  return rankNeeds(claims, language, limit, ids.map((r) => r.need_id));
+}
+
+/**
+ * The ranking of skill needs as one query under the person's RLS, with the reasons in words: over
+ * the given ids (the first pass's), or over every candidate when `only` is null — the definition
+ * the first pass must agree with (tests/integration/matching-fast.test.ts).
+ */
+export async function rankNeeds(claims: JwtClaims, language: string, limit: number, only: string[] | null): Promise<Match[]> {
+  if (only && only.length === 0) return [];
+  const restrict = only ? sql`and n.id = any (${`{${only.join(",")}}`}::uuid[])` : sql``;
   const rows = await withRls(claims, (tx) =>
     tx.execute<NeedRow>(sql`
       with me as (
@@ -88,7 +111,7 @@ export async function needsFor(claims: JwtClaims, language: string, limit = 10):
         left join public.places pc on pc.id = l.place_id
         where n.kind = 'skill' and n.closed_at is null and n.fulfilled < n.quantity
           and (n.ends_on is null or n.ends_on >= (now() at time zone 'utc')::date)
-          and p.status in ${PUBLISHED}
+          and p.status in ${PUBLISHED} ${restrict}
           and (n.skill in (select skill_code from mine) or n.skill in (select code from related)
                or l.place_id in (select place_id from homes) or l.place_id in (select parent_id from homes)
                or pc.parent_id in (select place_id from homes))
@@ -164,6 +187,17 @@ type ProjectRow = {
 
 /** Public projects raising money, for the signed-in person: in their hometowns, or in sectors they care about. */
 export async function projectsFor(claims: JwtClaims, language: string, limit = 10): Promise<Match[]> {
+  // First pass (app_private.projects_for_me): the ids of the best `limit`, scored from the listing.
+  const ids = await withRls(claims, (tx) =>
+    tx.execute<{ project_id: string }>(sql`select project_id from app_private.projects_for_me(${JSON.stringify(W)}::jsonb, ${RECENT_DAYS}, ${limit})`),
+  );
+  return rankProjects(claims, language, limit, ids.map((r) => r.project_id));
+}
+
+/** The ranking of projects as one query under the person's RLS, over the given ids or (null) every candidate; see rankNeeds. */
+export async function rankProjects(claims: JwtClaims, language: string, limit: number, only: string[] | null): Promise<Match[]> {
+  if (only && only.length === 0) return [];
+  const restrict = only ? sql`and p.id = any (${`{${only.join(",")}}`}::uuid[])` : sql``;
   const rows = await withRls(claims, (tx) =>
     tx.execute<ProjectRow>(sql`
       with me as (
@@ -175,7 +209,7 @@ export async function projectsFor(claims: JwtClaims, language: string, limit = 1
         from public.projects p
         join public.lgus l on l.id = p.lgu_id
         left join public.places lp on lp.id = l.place_id
-        where p.status in ('fundraising', 'funded')
+        where p.status in ('fundraising', 'funded') ${restrict}
           and (p.sector::text = any ((select sectors from me)::text[])
                or l.place_id in (select place_id from homes) or l.place_id in (select parent_id from homes) or lp.parent_id in (select place_id from homes))
       ), signals as (
@@ -240,10 +274,30 @@ export async function opportunityMatches(claims: JwtClaims, language: string, li
   }));
 }
 
-/** Everything for a person, by kind: the "For you" page and the digest read this. */
+/** Open jobs for the person's job-seeking profile (jobs.server.ts, JOB_MATCH_WEIGHTS), as matches. */
+export async function jobMatches(claims: JwtClaims, language: string, limit = 5): Promise<Match[]> {
+  const found = await withRls(claims, (tx) => jobsForPerson(tx, language, limit));
+  return found.map(({ match, card, reasons }) => ({
+    kind: "job" as const,
+    id: match.jobId,
+    href: `/jobs/${match.jobId}`,
+    title: card.title,
+    context: null,
+    lguName: card.posterName ?? "",
+    score: match.score,
+    reasons,
+  }));
+}
+
+/** Everything for a person, by kind: the "For you" page reads this. */
 export async function matchesFor(claims: JwtClaims, language: string) {
-  const [needs, projects, opportunities] = await Promise.all([needsFor(claims, language, 10), projectsFor(claims, language, 10), opportunityMatches(claims, language, 5)]);
-  return { needs: needs.filter((m) => m.score > 0), projects: projects.filter((m) => m.score > 0), opportunities };
+  const [needs, projects, jobs, opportunities] = await Promise.all([
+    needsFor(claims, language, 10),
+    projectsFor(claims, language, 10),
+    jobMatches(claims, language, 5),
+    opportunityMatches(claims, language, 5),
+  ]);
+  return { needs: needs.filter((m) => m.score > 0), projects: projects.filter((m) => m.score > 0), jobs, opportunities };
 }
 
 export type PersonReason =

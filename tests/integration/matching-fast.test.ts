@@ -1,0 +1,153 @@
+/**
+ * The matching engine's first passes (migration matching_first_pass: app_private.needs_for_me and
+ * projects_for_me pick the best ids from narrow rows) against the rankings' definition (the same
+ * query under the person's RLS over every candidate, rankNeeds / rankProjects with `only` null):
+ * the same matches, scores, reasons and order, for people and projects drawn from a seeded
+ * generator — hometowns and provinces, sectors, titles in several languages, skills exact and
+ * related, needs of every state (closed, full, past, offered for), projects in draft, of an
+ * unverified LGU, finished.
+ */
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setDbClient, type JwtClaims } from "../../app/db/client.server";
+import { needsFor, projectsFor, rankNeeds, rankProjects } from "../../app/modules/matching/engine.server";
+import { setupTestDatabase } from "../support/db";
+import { createLgu } from "../support/factories";
+
+const db = setupTestDatabase();
+const owner = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => db().client.asService((tx) => tx.execute<T>(query)).then((rows) => [...rows]);
+/** As the database owner (app_private is not the service role's). */
+const superuser = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => db().client.db.execute<T>(query).then((rows) => [...rows]);
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(20261125);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list)))];
+
+const SECTORS = ["education", "health", "water", "roads", "livelihood", "agriculture", "culture"];
+const LANGUAGES = ["en", "fil", "es", "fr", "ar"];
+const STATUSES = ["fundraising", "fundraising", "funded", "in_progress", "completed", "draft"];
+const people: JwtClaims[] = [];
+
+beforeAll(async () => {
+  setDbClient(db().client);
+  // Skills: civil engineering and what the taxonomy relates to it, and a few others.
+  const related = (await owner<{ code: string }>(sql`select linked_code as code from skill_links where code = 'civil_engineering' and kind = 'related' order by 1`)).map((r) => r.code);
+  const skills = ["civil_engineering", ...related.slice(0, 3), "teaching", "nursing", "accounting"];
+  // Places: a country, two provinces with three towns each; an LGU for every place, one unverified.
+  const [country] = await owner<{ id: string }>(sql`insert into places (kind, name, country_code) values ('country', 'Matchland', 'ML') returning id`);
+  const places: string[] = [];
+  for (let p = 0; p < 2; p++) {
+    const [province] = await owner<{ id: string }>(sql`insert into places (parent_id, kind, name, country_code) values (${country!.id}, 'province', ${`Province ${p}`}, 'ML') returning id`);
+    places.push(province!.id);
+    for (let t = 0; t < 3; t++) {
+      const [town] = await owner<{ id: string }>(sql`insert into places (parent_id, kind, name, country_code) values (${province!.id}, 'municipality', ${`Town ${p}-${t}`}, 'ML') returning id`);
+      places.push(town!.id);
+    }
+  }
+  const lgus = [];
+  for (const [i, placeId] of places.entries()) lgus.push(await createLgu(db().url, { verificationStatus: i === 3 ? "unverified" : "verified", placeId, name: `LGU ${i}` }));
+  lgus.push(await createLgu(db().url, { verificationStatus: "verified", name: "Elsewhere" }));
+
+  // 120 projects with 0-3 skill needs each.
+  const needIds: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    const lgu = pick(lgus);
+    const status = pick(STATUSES);
+    const title = Object.fromEntries(some(LANGUAGES, 2).map((l) => [l, `Project ${i} (${l})`]));
+    if (Object.keys(title).length === 0) title.en = `Project ${i}`;
+    const slug = `match-${i}`;
+    const [project] = await owner<{ id: string }>(sql`
+      insert into projects (lgu_id, slug, title, summary, sector, goal_minor, currency, status, published_at)
+      values (${lgu.id}, ${slug}, ${JSON.stringify(title)}::jsonb, '{"en": "A project."}'::jsonb, ${pick(SECTORS)}::project_sector, 1000000, 'PHP',
+              'draft', null) returning id`);
+    if (status !== "draft") {
+      // Published at various times: some inside the recency window.
+      await owner(sql`update projects set status = ${status}::project_status, published_at = now() - make_interval(days => ${Math.floor(random() * 90)}::int)
+                      where id = ${project!.id}`);
+    }
+    for (let n = 0; n < Math.floor(random() * 4); n++) {
+      const dated = random() < 0.3;
+      const [row] = await owner<{ id: string }>(sql`
+        insert into project_needs (project_id, kind, description, skill, quantity, fulfilled, mode, language, starts_on, ends_on, closed_at)
+        values (${project!.id}, 'skill', '{"en": "A need."}'::jsonb, ${pick(skills)}, 2, ${random() < 0.1 ? 2 : 0},
+                ${pick(["remote", "on_site", "either"])}::work_mode, ${random() < 0.6 ? pick(LANGUAGES) : null},
+                ${dated ? sql`current_date - 40` : null}, ${dated ? sql`current_date + ${Math.floor(random() * 60) - 30}::int` : null},
+                ${random() < 0.1 ? sql`now()` : null}) returning id`);
+      needIds.push(row!.id);
+    }
+  }
+
+  // 40 people.
+  for (let i = 0; i < 40; i++) {
+    const id = crypto.randomUUID();
+    await owner(sql`insert into auth.users (id, aud, role, email, email_confirmed_at) values (${id}, 'authenticated', 'authenticated', ${`match-${i}@example.test`}, now())`);
+    await owner(sql`insert into profiles (id, display_name, sectors, languages, preferred_locale, country_of_residence, willingness)
+                    values (${id}, ${`Person ${i}`}, ${`{${some(SECTORS, 2).join(",")}}`}::text[], ${`{${some(LANGUAGES, 2).join(",")}}`}::text[],
+                            ${random() < 0.7 ? pick(LANGUAGES) : null}, ${pick(["ML", "AE", "IT", null])},
+                            ${`{${some(["donate", "volunteer", "mentor", "invest"], 2).join(",")}}`}::text[])`);
+    for (const place of some(places, 2)) await owner(sql`insert into profile_hometowns (profile_id, place_id) values (${id}, ${place})`);
+    for (const skill of some(skills, 2)) await owner(sql`insert into member_skills (profile_id, skill_code, level, years) values (${id}, ${skill}, 'advanced', 5)`);
+    // Some already offered for a need (which then leaves their list).
+    if (random() < 0.3 && needIds.length) {
+      await owner(sql`insert into volunteer_offers (lgu_id, need_id, project_id, volunteer_id, skill, mode, message)
+                      select p.lgu_id, n.id, p.id, ${id}, n.skill, 'either', 'Offered before'
+                      from project_needs n join projects p on p.id = n.project_id where n.id = ${pick(needIds)}`).catch(() => undefined);
+    }
+    people.push({ sub: id, role: "authenticated" });
+  }
+}, 120_000);
+
+describe("the matching engine's first passes", () => {
+  it("pick the same skill needs, in the same order with the same reasons, as ranking every candidate", async () => {
+    let nonEmpty = 0;
+    for (const claims of people) {
+      for (const limit of [3, 20]) {
+        const expected = await rankNeeds(claims, "en", limit, null);
+        expect(await needsFor(claims, "en", limit), `person ${claims.sub}, limit ${limit}`).toEqual(expected);
+        if (expected.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(40);
+  });
+
+  it("pick the same projects, in the same order with the same reasons, as ranking every candidate", async () => {
+    let nonEmpty = 0;
+    for (const claims of people) {
+      for (const limit of [3, 20]) {
+        const expected = await rankProjects(claims, "en", limit, null);
+        expect(await projectsFor(claims, "en", limit), `person ${claims.sub}, limit ${limit}`).toEqual(expected);
+        if (expected.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(40);
+  });
+
+  it("still agrees after needs close and fill, projects finish, an LGU loses its verification and titles change", async () => {
+    await owner(sql`update project_needs set closed_at = now() where id in (select id from project_needs order by id limit 5)`);
+    await owner(sql`update project_needs set fulfilled = quantity where id in (select id from project_needs order by id desc limit 5)`);
+    await owner(sql`update project_needs set closed_at = null where id in (select id from project_needs where closed_at is not null order by id desc limit 2)`);
+    await owner(sql`update projects set status = 'completed' where id in (select id from projects where status = 'in_progress' order by id limit 3)`);
+    await owner(sql`update lgus set verification_status = 'unverified', verified_at = null where name = 'LGU 1'`);
+    await owner(sql`update projects set title = '{"ar": "مشروع"}'::jsonb where id in (select id from projects order by slug limit 10)`);
+    for (const claims of people) {
+      expect(await needsFor(claims, "en", 20)).toEqual(await rankNeeds(claims, "en", 20, null));
+      expect(await projectsFor(claims, "en", 20)).toEqual(await rankProjects(claims, "en", 20, null));
+    }
+  });
+
+  it("keeps the listing's title languages with the project", async () => {
+    const [project] = await superuser<{ id: string }>(sql`select project_id as id from app_private.project_listings order by project_id limit 1`);
+    await owner(sql`update projects set title = '{"fr": "Projet", "ar": "مشروع", "es": ""}'::jsonb where id = ${project!.id}`);
+    expect(await superuser(sql`select title_languages from app_private.project_listings where project_id = ${project!.id}`)).toEqual([{ title_languages: ["ar", "fr"] }]);
+  });
+});
