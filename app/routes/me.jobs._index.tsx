@@ -3,15 +3,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { JobCard } from "~/components/job-card";
+import { MatchReasons } from "~/components/match-reasons";
 import { withRls } from "~/db/client.server";
 import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage, i18nServer } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { salaryRange } from "~/modules/jobs/format";
-import { jobTaxonomy } from "~/modules/jobs/taxonomy.server";
 import { mySavedSearches, searchQuery } from "~/modules/jobs/saved-searches.server";
-import { jobCards } from "~/modules/jobs/search.server";
-import { jobsForMe } from "~/modules/matching/jobs.server";
+import { jobsForPerson } from "~/modules/matching/jobs.server";
 import { sql } from "drizzle-orm";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
 
@@ -22,48 +21,30 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "jobs:
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
   const language = await getLanguage(request);
-  const { matches, cards, profile } = await withRls(session.claims, async (tx) => {
+  const { found, profile } = await withRls(session.claims, async (tx) => {
     const [profile] = await tx.execute<{ occupation: string | null; skills: number }>(sql`
       select (select jp.occupation_code from public.jobseeker_profiles jp where jp.profile_id = ${session.user.id}) as occupation,
              (select count(*)::int from public.member_skills ms where ms.profile_id = ${session.user.id}) as skills`);
-    const matches = await jobsForMe(tx, 20);
-    const cards = await jobCards(tx, matches.map((m) => m.jobId), language);
-    return { matches, cards, profile };
+    return { found: await jobsForPerson(tx, language, 20), profile };
   });
   const searches = await mySavedSearches(session.claims);
   const t = await i18nServer.getFixedT(language, "jobs");
-  const taxonomy = await jobTaxonomy(language);
-  const byId = new Map(cards.map((c) => [c.id, c]));
+  const words = { from: t("card.from"), upTo: t("card.upTo") };
   return json(
     {
       hasProfile: Boolean(profile && (profile.occupation || profile.skills > 0)),
-      jobs: matches.flatMap((m) => {
-        const j = byId.get(m.jobId);
-        if (!j) return [];
-        const reasons = [
-          m.occupation === "sub_major" ? t("reasons.occupation", { occupation: taxonomy.occupation(j.occupationCode) }) : null,
-          m.occupation === "major" ? t("reasons.occupationMajor", { group: taxonomy.occupation(j.occupationCode[0]!) }) : null,
-          m.skillsMatched.length ? t("reasons.skills", { skills: m.skillsMatched.map((s) => taxonomy.skill(s)).join(", ") }) : null,
-          m.place === "area" ? t("reasons.place", { place: j.placeName ?? "" }) : null,
-          m.place === "nearby" ? t("reasons.nearby", { place: j.placeName ?? "" }) : null,
-          m.place === "remote" ? t("reasons.remote") : null,
-          m.languagesOk ? t("reasons.languages") : null,
-        ].filter((r): r is string => Boolean(r));
-        return [
-          {
-            id: j.id,
-            title: j.title,
-            posterName: j.posterName,
-            place: j.placeName ? `${j.placeName}, ${countryName(j.countryCode!, language)}` : null,
-            remote: j.remote,
-            employmentType: j.employmentType,
-            salary: salaryRange(j.salaryMinMinor, j.salaryMaxMinor, j.salaryCurrency, language, { from: t("card.from"), upTo: t("card.upTo") }),
-            closes: formatDate(j.closesOn, language),
-            score: m.score,
-            reasons,
-          },
-        ];
-      }),
+      jobs: found.map(({ match, card: j, reasons }) => ({
+        id: j.id,
+        title: j.title,
+        posterName: j.posterName,
+        place: j.placeName ? `${j.placeName}, ${countryName(j.countryCode!, language)}` : null,
+        remote: j.remote,
+        employmentType: j.employmentType,
+        salary: salaryRange(j.salaryMinMinor, j.salaryMaxMinor, j.salaryCurrency, language, words),
+        closes: formatDate(j.closesOn, language),
+        score: match.score,
+        reasons,
+      })),
       searches: searches.map((s) => ({ id: s.id, name: s.name, alerts: s.alerts, query: searchQuery(s.filters) })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -103,11 +84,7 @@ export default function JobsForYou() {
                   <p>
                     <strong>{t("forYou.score", { score: job.score })}</strong>
                   </p>
-                  <ul className="reasons" aria-label={t("forYou.why")}>
-                    {job.reasons.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
-                  </ul>
+                  <MatchReasons reasons={job.reasons} />
                 </JobCard>
               </li>
             ))}

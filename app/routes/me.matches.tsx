@@ -47,7 +47,7 @@ function MatchList({ id, items, empty }: { id: string; items: Match[]; empty: st
 }
 
 export default function ForYou() {
-  const { needs, projects, opportunities } = useLoaderData<typeof loader>();
+  const { needs, projects, jobs, opportunities } = useLoaderData<typeof loader>();
   const { t } = useTranslation("matching");
   return (
     <div className="container section stack">
@@ -65,6 +65,7 @@ export default function ForYou() {
       </section>
       <section aria-labelledby="for-you-jobs" className="stack">
         <h2 id="for-you-jobs">{t("sections.jobs")}</h2>
+        <MatchList id="for-you-jobs" items={jobs as Match[]} empty={t("empty.jobs")} />
         <p>
           <Link to="/me/jobs">{t("jobsLink")}</Link>
         </p>

@@ -6,6 +6,9 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/client.server";
+import { jobCards, type JobCard } from "~/modules/jobs/search.server";
+import { jobTaxonomy } from "~/modules/jobs/taxonomy.server";
+import type { Reason } from "./engine.server";
 import { JOB_MATCH_MIN_SCORE, JOB_MATCH_WEIGHTS, type JobMatchWeights } from "./weights";
 
 export interface JobMatch {
@@ -32,4 +35,28 @@ export async function jobsForMe(tx: Tx, limit = 20, weights: JobMatchWeights = J
     place: r.place,
     languagesOk: r.languages_ok,
   }));
+}
+
+/** The reasons of a job match in the engine's words (labels in the reader's language). */
+function jobReasons(m: JobMatch, card: JobCard, taxonomy: Awaited<ReturnType<typeof jobTaxonomy>>): Reason[] {
+  const reasons: Reason[] = [];
+  if (m.occupation === "sub_major") reasons.push({ code: "job_occupation", occupation: taxonomy.occupation(card.occupationCode) });
+  if (m.occupation === "major") reasons.push({ code: "job_occupation_major", group: taxonomy.occupation(card.occupationCode.slice(0, 1)) });
+  if (m.skillsMatched.length) reasons.push({ code: "job_skills", skills: m.skillsMatched.map((s) => taxonomy.skill(s)).join(", ") });
+  if (m.place === "area") reasons.push({ code: "job_place", place: card.placeName ?? "" });
+  if (m.place === "nearby") reasons.push({ code: "job_nearby", place: card.placeName ?? "" });
+  if (m.place === "remote") reasons.push({ code: "job_remote" });
+  if (m.languagesOk) reasons.push({ code: "job_languages" });
+  return reasons;
+}
+
+/** The caller's best-fitting open jobs with their cards and reasons, best first (inside withRls as the person). */
+export async function jobsForPerson(tx: Tx, language: string, limit: number) {
+  const matches = await jobsForMe(tx, limit);
+  const [cards, taxonomy] = await Promise.all([jobCards(tx, matches.map((m) => m.jobId), language), jobTaxonomy(language)]);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  return matches.flatMap((match) => {
+    const card = byId.get(match.jobId);
+    return card ? [{ match, card, reasons: jobReasons(match, card, taxonomy) }] : [];
+  });
 }
