@@ -69,6 +69,13 @@ test.describe.serial("a returning mechanic finds a job near home", () => {
     await expect(forYou.getByText(/^Fit: \d+ \/ 100$/)).toBeVisible();
     await noScripts(page);
     await checkA11y(page);
+    // The same job on "For you", beside the engine's other matches, with the same reasons.
+    await page.goto("/me/matches");
+    const jobsSection = page.getByRole("region", { name: "Jobs" });
+    const matched = jobsSection.locator("li", { has: page.getByRole("link", { name: "Automotive mechanic" }) });
+    await expect(matched).toBeVisible();
+    await expect(matched.getByText("Skills you have: Motor vehicle mechanics")).toBeVisible();
+    await checkA11y(page);
 
     // Search: "mechanic" in Camarines Sur, the province of both Pili and Naga.
     await page.goto("/jobs");
