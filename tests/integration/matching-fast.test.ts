@@ -5,11 +5,13 @@
  * the same matches, scores, reasons and order, for people and projects drawn from a seeded
  * generator — hometowns and provinces, sectors, titles in several languages, skills exact and
  * related, needs of every state (closed, full, past, offered for), projects in draft, of an
- * unverified LGU, finished.
+ * unverified LGU, finished; investment opportunities open, draft or closed, ticket sizes in several
+ * currencies (with and without an exchange rate), some already answered by the person.
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDbClient, type JwtClaims } from "../../app/db/client.server";
+import { opportunitiesFor, rankOpportunities } from "../../app/modules/investments/matching.server";
 import { needsFor, projectsFor, rankNeeds, rankProjects } from "../../app/modules/matching/engine.server";
 import { setupTestDatabase } from "../support/db";
 import { createLgu } from "../support/factories";
@@ -87,6 +89,28 @@ beforeAll(async () => {
     }
   }
 
+  // 80 investment opportunities; rates for some currencies, none for JPY.
+  await owner(sql`delete from exchange_rates where currency = 'JPY'`);
+  for (const [currency, rate] of [["PHP", "0.0175"], ["USD", "1"], ["EUR", "1.08"], ["AED", "0.2723"]] as const) {
+    await owner(sql`insert into exchange_rates (currency, usd_per_unit) values (${currency}, ${rate}) on conflict (currency) do update set usd_per_unit = excluded.usd_per_unit`);
+  }
+  const opportunityIds: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    const lgu = pick(lgus);
+    const status = pick(["open", "open", "open", "draft", "closed"]);
+    const min = (1 + Math.floor(random() * 50)) * 100_000;
+    const title = Object.fromEntries(some(LANGUAGES, 2).map((l) => [l, `Opportunity ${i} (${l})`]));
+    if (Object.keys(title).length === 0) title.fr = `Opportunité ${i}`;
+    const [row] = await owner<{ id: string }>(sql`
+      insert into investment_opportunities (lgu_id, slug, title, sector, interest_sectors, kind, ticket_min_minor, ticket_max_minor, currency, timeline,
+        contact_office, status, published_at, closed_at)
+      values (${lgu.id}, ${`opportunity-${i}`}, ${JSON.stringify(title)}::jsonb, 'agribusiness', ${`{${some(SECTORS, 2).join(",")}}`}::text[], 'joint_venture',
+              ${min}, ${min * (1 + Math.floor(random() * 10))}, ${pick(["PHP", "USD", "EUR", "JPY"])}, 'within_6_months', 'Investment desk', ${status},
+              ${status === "draft" ? null : sql`now() - make_interval(days => ${Math.floor(random() * 90)}::int)`}, ${status === "closed" ? sql`now()` : null})
+      returning id`);
+    opportunityIds.push(row!.id);
+  }
+
   // 40 people.
   for (let i = 0; i < 40; i++) {
     const id = crypto.randomUUID();
@@ -102,6 +126,16 @@ beforeAll(async () => {
       await owner(sql`insert into volunteer_offers (lgu_id, need_id, project_id, volunteer_id, skill, mode, message)
                       select p.lgu_id, n.id, p.id, ${id}, n.skill, 'either', 'Offered before'
                       from project_needs n join projects p on p.id = n.project_id where n.id = ${pick(needIds)}`).catch(() => undefined);
+    }
+    if (random() < 0.6) {
+      const min = (1 + Math.floor(random() * 30)) * 100_000;
+      await owner(sql`insert into investment_preferences (member_id, ticket_min_minor, ticket_max_minor, currency)
+                      values (${id}, ${min}, ${min * (1 + Math.floor(random() * 20))}, ${pick(["PHP", "USD", "EUR", "AED", "JPY"])})`);
+    }
+    if (random() < 0.3) {
+      await owner(sql`insert into investment_interests (opportunity_id, lgu_id, member_id, display_name, amount_min_minor, amount_max_minor, currency, timeline, role, message, consent_to_contact)
+                      select o.id, o.lgu_id, ${id}, 'Investor', 1000, 2000, 'PHP', 'within_6_months', 'investor', 'Interested in this one.', false
+                      from investment_opportunities o where o.id = ${pick(opportunityIds)} and o.status = 'open'`).catch(() => undefined);
     }
     people.push({ sub: id, role: "authenticated" });
   }
@@ -126,6 +160,18 @@ describe("the matching engine's first passes", () => {
       for (const limit of [3, 20]) {
         const expected = await rankProjects(claims, "en", limit, null);
         expect(await projectsFor(claims, "en", limit), `person ${claims.sub}, limit ${limit}`).toEqual(expected);
+        if (expected.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(40);
+  });
+
+  it("pick the same investment opportunities, in the same order with the same reasons, as ranking every open one", async () => {
+    let nonEmpty = 0;
+    for (const claims of people) {
+      for (const limit of [3, 20]) {
+        const expected = await rankOpportunities(claims, "en", limit, null);
+        expect(await opportunitiesFor(claims, "en", limit), `person ${claims.sub}, limit ${limit}`).toEqual(expected);
         if (expected.length > 0) nonEmpty++;
       }
     }

@@ -67,7 +67,28 @@ const divisors = sql.join(
   sql`, `,
 );
 
+/** Minor units per major unit of those currencies, for the first pass. */
+const divisorsJson = JSON.stringify(Object.fromEntries(opportunityCurrencies.map((c) => [c, 10 ** currencyMinorDigits(c)])));
+
 export async function opportunitiesFor(claims: JwtClaims, language: string, limit = 5): Promise<RankedOpportunity[]> {
+  // First pass (app_private.opportunities_for_me): the ids of the best `limit`, each opportunity
+  // scored with plain comparisons; then the query below words them, under the member's RLS.
+  const ids = await withRls(claims, (tx) =>
+    tx.execute<{ opportunity_id: string }>(
+      sql`select opportunity_id from app_private.opportunities_for_me(${JSON.stringify(RANKING_WEIGHTS)}::jsonb, ${divisorsJson}::jsonb, ${limit})`,
+    ),
+  );
+  return rankOpportunities(claims, language, limit, ids.map((r) => r.opportunity_id));
+}
+
+/**
+ * The ranking as one query under the member's RLS, with the reasons: over the given ids (the
+ * first pass's), or over every open opportunity when `only` is null — the definition the first
+ * pass must agree with (tests/integration/matching-fast.test.ts).
+ */
+export async function rankOpportunities(claims: JwtClaims, language: string, limit: number, only: string[] | null): Promise<RankedOpportunity[]> {
+  if (only && only.length === 0) return [];
+  const restrict = only ? sql`and o.id = any (${`{${only.join(",")}}`}::uuid[])` : sql``;
   const w = RANKING_WEIGHTS;
   const rows = await withRls(claims, (tx) =>
     tx.execute<Row>(sql`
@@ -100,7 +121,7 @@ export async function opportunitiesFor(claims: JwtClaims, language: string, limi
         from public.investment_opportunities o
         join public.lgus l on l.id = o.lgu_id
         cross join me
-        where o.status = 'open' and o.lgu_id in (select app_private.verified_lgu_ids())
+        where o.status = 'open' and o.lgu_id in (select app_private.verified_lgu_ids()) ${restrict}
           and not exists (select 1 from public.investment_interests i where i.opportunity_id = o.id and i.member_id = auth.uid())
       )
       select c.slug, c.title, c.sector, c.lgu_name, c.shared_sectors, c.hometown, c.home_province, c.ticket, c.language,
