@@ -12,9 +12,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDbClient, type JwtClaims } from "../../app/db/client.server";
 import { opportunitiesFor, rankOpportunities } from "../../app/modules/investments/matching.server";
-import { needsFor, projectsFor, rankNeeds, rankProjects } from "../../app/modules/matching/engine.server";
+import { needsFor, peopleForNeed, projectsFor, rankNeeds, rankPeopleForNeed, rankProjects } from "../../app/modules/matching/engine.server";
 import { setupTestDatabase } from "../support/db";
-import { createLgu } from "../support/factories";
+import { addLguRole, createLgu, createUser } from "../support/factories";
 
 const db = setupTestDatabase();
 const owner = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => db().client.asService((tx) => tx.execute<T>(query)).then((rows) => [...rows]);
@@ -39,6 +39,8 @@ const SECTORS = ["education", "health", "water", "roads", "livelihood", "agricul
 const LANGUAGES = ["en", "fil", "es", "fr", "ar"];
 const STATUSES = ["fundraising", "fundraising", "funded", "in_progress", "completed", "draft"];
 const people: JwtClaims[] = [];
+let editor: JwtClaims;
+let lguIds: string[] = [];
 
 beforeAll(async () => {
   setDbClient(db().client);
@@ -89,6 +91,12 @@ beforeAll(async () => {
     }
   }
 
+  // An editor of every LGU, for the people to invite.
+  const staff = await createUser(db().url, { displayName: "Editor" });
+  for (const lgu of lgus) await addLguRole(db().url, lgu.id, staff.id, "editor");
+  editor = staff.claims;
+  lguIds = lgus.map((l) => l.id);
+
   // 80 investment opportunities; rates for some currencies, none for JPY.
   await owner(sql`delete from exchange_rates where currency = 'JPY'`);
   for (const [currency, rate] of [["PHP", "0.0175"], ["USD", "1"], ["EUR", "1.08"], ["AED", "0.2723"]] as const) {
@@ -115,10 +123,11 @@ beforeAll(async () => {
   for (let i = 0; i < 40; i++) {
     const id = crypto.randomUUID();
     await owner(sql`insert into auth.users (id, aud, role, email, email_confirmed_at) values (${id}, 'authenticated', 'authenticated', ${`match-${i}@example.test`}, now())`);
-    await owner(sql`insert into profiles (id, display_name, sectors, languages, preferred_locale, country_of_residence, willingness)
+    await owner(sql`insert into profiles (id, display_name, sectors, languages, preferred_locale, country_of_residence, willingness, engagement_visibility, basics_visibility)
                     values (${id}, ${`Person ${i}`}, ${`{${some(SECTORS, 2).join(",")}}`}::text[], ${`{${some(LANGUAGES, 2).join(",")}}`}::text[],
                             ${random() < 0.7 ? pick(LANGUAGES) : null}, ${pick(["ML", "AE", "IT", null])},
-                            ${`{${some(["donate", "volunteer", "mentor", "invest"], 2).join(",")}}`}::text[])`);
+                            ${`{${some(["donate", "volunteer", "mentor", "invest"], 2).join(",")}}`}::text[],
+                            ${random() < 0.6 ? "public" : "private"}::profile_visibility, ${random() < 0.5 ? "public" : "private"}::profile_visibility)`);
     for (const place of some(places, 2)) await owner(sql`insert into profile_hometowns (profile_id, place_id) values (${id}, ${place})`);
     for (const skill of some(skills, 2)) await owner(sql`insert into member_skills (profile_id, skill_code, level, years) values (${id}, ${skill}, 'advanced', 5)`);
     // Some already offered for a need (which then leaves their list).
@@ -178,6 +187,27 @@ describe("the matching engine's first passes", () => {
     expect(nonEmpty).toBeGreaterThan(40);
   });
 
+  it("pick the same people to invite for each open skill need, with the same reasons, as ranking everyone with the skill", async () => {
+    const open = await owner<{ id: string; lgu_id: string }>(sql`
+      select n.id, p.lgu_id from project_needs n join projects p on p.id = n.project_id
+      where n.kind = 'skill' and n.closed_at is null and p.lgu_id = any (${`{${lguIds.join(",")}}`}::uuid[]) order by n.id`);
+    let nonEmpty = 0;
+    for (const need of open) {
+      for (const limit of [3, 20]) {
+        const expected = await rankPeopleForNeed(editor, need.lgu_id, need.id, "en", limit, "everyone");
+        expect(await peopleForNeed(editor, need.lgu_id, need.id, "en", limit), `need ${need.id}, limit ${limit}`).toEqual(expected);
+        if (expected && expected.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(20);
+    // Someone who hides their engagement leaves every list; showing it again brings them back.
+    const [shown] = await superuser<{ profile_id: string }>(sql`select profile_id from app_private.skill_people order by profile_id limit 1`);
+    await owner(sql`update profiles set engagement_visibility = 'private' where id = ${shown!.profile_id}`);
+    expect(await superuser(sql`select count(*)::int as n from app_private.skill_people where profile_id = ${shown!.profile_id}`)).toEqual([{ n: 0 }]);
+    await owner(sql`update profiles set engagement_visibility = 'public' where id = ${shown!.profile_id}`);
+    expect((await superuser<{ n: number }>(sql`select count(*)::int as n from app_private.skill_people where profile_id = ${shown!.profile_id}`))[0]!.n).toBeGreaterThan(0);
+  });
+
   it("still agrees after needs close and fill, projects finish, an LGU loses its verification and titles change", async () => {
     await owner(sql`update project_needs set closed_at = now() where id in (select id from project_needs order by id limit 5)`);
     await owner(sql`update project_needs set fulfilled = quantity where id in (select id from project_needs order by id desc limit 5)`);
@@ -185,9 +215,17 @@ describe("the matching engine's first passes", () => {
     await owner(sql`update projects set status = 'completed' where id in (select id from projects where status = 'in_progress' order by id limit 3)`);
     await owner(sql`update lgus set verification_status = 'unverified', verified_at = null where name = 'LGU 1'`);
     await owner(sql`update projects set title = '{"ar": "مشروع"}'::jsonb where id in (select id from projects order by slug limit 10)`);
+    await owner(sql`update profiles set basics_visibility = 'public', languages = '{ar}' where id in (select id from profiles order by id limit 10)`);
+    await owner(sql`delete from member_skills where profile_id in (select id from profiles order by id desc limit 5)`);
     for (const claims of people) {
       expect(await needsFor(claims, "en", 20)).toEqual(await rankNeeds(claims, "en", 20, null));
       expect(await projectsFor(claims, "en", 20)).toEqual(await rankProjects(claims, "en", 20, null));
+    }
+    const open = await owner<{ id: string; lgu_id: string }>(sql`
+      select n.id, p.lgu_id from project_needs n join projects p on p.id = n.project_id
+      where n.kind = 'skill' and n.closed_at is null and p.lgu_id = any (${`{${lguIds.join(",")}}`}::uuid[]) order by n.id limit 30`);
+    for (const need of open) {
+      expect(await peopleForNeed(editor, need.lgu_id, need.id, "en", 20)).toEqual(await rankPeopleForNeed(editor, need.lgu_id, need.id, "en", 20, "everyone"));
     }
   });
 

@@ -337,11 +337,40 @@ type PersonRow = {
  * skill or a related one, ranked by the engine's weights. `null` when the need is not the LGU's.
  */
 export async function peopleForNeed(claims: JwtClaims, lguId: string, needId: string, language: string, limit = 20): Promise<PersonMatch[] | null> {
+  return rankPeopleForNeed(claims, lguId, needId, language, limit, "first pass");
+}
+
+/**
+ * The people for a need as one query through the public views, with the reasons: over the ids of
+ * the first pass (app_private.people_for_need, from app_private.skill_people), or over everyone
+ * with the skill when `mode` is "everyone" — the definition the first pass must agree with
+ * (tests/integration/matching-fast.test.ts).
+ */
+export async function rankPeopleForNeed(
+  claims: JwtClaims,
+  lguId: string,
+  needId: string,
+  language: string,
+  limit: number,
+  mode: "first pass" | "everyone",
+): Promise<PersonMatch[] | null> {
   return withRls(claims, async (tx) => {
     const [need] = await tx.execute<{ id: string }>(sql`
       select n.id from public.project_needs n join public.projects p on p.id = n.project_id
       where n.id = ${needId}::uuid and p.lgu_id = ${lguId}::uuid and n.kind = 'skill'`);
     if (!need) return null;
+    let restrict = sql``;
+    let profiles = sql`public.public_profiles`;
+    if (mode === "first pass") {
+      const ids = await tx.execute<{ profile_id: string }>(
+        sql`select profile_id from app_private.people_for_need(${JSON.stringify(W)}::jsonb, ${needId}::uuid, ${limit})`,
+      );
+      if (ids.length === 0) return [];
+      const list = `{${ids.map((r) => r.profile_id).join(",")}}`;
+      restrict = sql`and m.profile_id = any (${list}::uuid[])`;
+      // The view is a security barrier: a join cannot reach into it, a filter on its id can.
+      profiles = sql`(select * from public.public_profiles where id = any (${list}::uuid[]))`;
+    }
     const rows = await tx.execute<PersonRow>(sql`
       with need as (
         select n.id, n.skill, n.mode::text as mode, n.language, pc.country_code
@@ -354,15 +383,15 @@ export async function peopleForNeed(claims: JwtClaims, lguId: string, needId: st
       ), people as (
         select distinct on (m.profile_id) m.profile_id, m.skill_code, m.level::text as level, m.years, w.exact
         from public.public_member_skills m join wanted w on w.code = m.skill_code
-        where m.profile_id <> auth.uid()
-        order by m.profile_id, w.exact desc, m.years desc
+        where m.profile_id <> auth.uid() ${restrict}
+        order by m.profile_id, w.exact desc, m.years desc, m.skill_code
       ), signals as (
         select pe.*, pp.display_name, pp.country_of_residence as country,
           (select need.language from need where need.language is not null and need.language = any (coalesce(pp.languages, '{}'))) as language,
           (select need.mode in ('remote', 'either') or pp.country_of_residence = need.country_code from need) as place,
           coalesce('volunteer' = any (pp.willingness) or 'mentor' = any (pp.willingness), false) as willing,
           exists (select 1 from public.volunteer_invitations vi where vi.need_id = ${needId}::uuid and vi.profile_id = pe.profile_id) as invited
-        from people pe left join public.public_profiles pp on pp.id = pe.profile_id
+        from people pe left join ${profiles} pp on pp.id = pe.profile_id
         where not exists (select 1 from public.volunteer_offers o where o.need_id = ${needId}::uuid and o.volunteer_id = pe.profile_id and o.status in ('offered', 'accepted', 'done'))
       )
       select s.profile_id, s.display_name, s.country, coalesce(sk.labels ->> ${language}, sk.labels ->> 'en') as skill_label, s.level, s.years, s.exact,
