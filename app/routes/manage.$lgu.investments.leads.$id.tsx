@@ -6,6 +6,7 @@ import { Field, FormErrors, TextAreaField, type ReplyLike } from "~/components/f
 import { FileField, SelectField } from "~/components/form-extra";
 import { countryName, formatDate, formatDateTime, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { siteUrl } from "~/modules/auth/emails.server";
 import { readUpload } from "~/modules/files/upload.server";
 import { actOnLead, addCaseDocument, leadView } from "~/modules/investments/pipeline.server";
 import { leadActionSchema } from "~/modules/investments/schema";
@@ -95,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(form, leadActionSchema);
   if (submission.status !== "success") return formError({ ...submission.reply(), form: intent });
   try {
-    await actOnLead(session.claims, lgu.id, lead.id, submission.value);
+    await actOnLead(session.claims, lgu.id, lead.id, submission.value, siteUrl(request));
   } catch (error) {
     return withForm(refusedForm(submission, error), intent);
   }

@@ -6,6 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormErrors, type ReplyLike } from "~/components/form";
 import { countryName, formatDate, formatMoney } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { siteUrl } from "~/modules/auth/emails.server";
 import { actOnLead, leadsOf } from "~/modules/investments/pipeline.server";
 import { leadStages, movableStages } from "~/modules/investments/vocabulary";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ reply: { status: "error", error: { "": ["invest:validation.choice"] }, form: lead } }, { status: 400 });
   }
   try {
-    await actOnLead(session.claims, lgu.id, lead, { intent: "move", stage, note: null });
+    await actOnLead(session.claims, lgu.id, lead, { intent: "move", stage, note: null }, siteUrl(request));
   } catch (error) {
     const answer = refusedForm(null, error);
     const body = (await answer.json()) as { reply: { error?: Record<string, string[]> } };

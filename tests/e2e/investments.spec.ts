@@ -1,5 +1,6 @@
 import { samplePdf } from "../support/org-factories";
 import { checkA11y, expect, signIn, test } from "./fixtures";
+import { latestEmailLink } from "./outbox";
 
 const OFFICER = ["naga.invest@tulay.example", "tulay-demo-staff"] as const;
 // Rosa Dela Cruz lives in Milan; her hometown is Naga City.
@@ -152,6 +153,8 @@ test("an officer publishes an opportunity, a member in Italy expresses interest,
   await page.locator("#lead-reply").fill("Thank you Rosa! Your permit application is now part of your case.");
   await page.getByRole("button", { name: "Send the reply" }).click();
   await expect(page.locator(".toast")).toContainText("The reply is sent.");
+  // Rosa is emailed the reply (the office never sees her address for it), with a link to answer.
+  expect(new URL(await latestEmailLink(MEMBER[0], "investment-reply")).pathname).toBe(new URL(interestUrl).pathname);
   await checkA11y(page);
   const csv = await page.request.get("/manage/naga-city/investments/leads.csv");
   expect(csv.status()).toBe(200);

@@ -4,15 +4,15 @@
  * expression of interest (refused on a closed opportunity, out of order, or twice), the lead
  * pipeline (stages and their rules, the case opened past "contacted", assignment, next actions,
  * overdue markers and the once-a-day reminder, history and audit), the case's permit application
- * (same LGU only), the CSV with contacts only where consented, and another LGU's officer reading
- * or moving leads: refused, nothing changed.
+ * (same LGU only), the CSV with contacts only where consented, another LGU's officer reading or
+ * moving leads: refused, nothing changed; and the LGU's replies emailed to the member.
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setAdapters } from "../../app/adapters/index.server";
 import { setDbClient } from "../../app/db/client.server";
 import { exportAccount } from "../../app/modules/auth/account.server";
-import { expressInterest, myInterest, myInterests, savePreferences } from "../../app/modules/investments/interests.server";
+import { expressInterest, myInterest, myInterests, savePreferences, writeMessage } from "../../app/modules/investments/interests.server";
 import { listOpportunities, opportunityBySlug, saveOpportunity, setOpportunityStatus } from "../../app/modules/investments/opportunities.server";
 import { actOnLead, leadsCsv, leadsOf, leadView } from "../../app/modules/investments/pipeline.server";
 import { sendLeadReminders } from "../../app/modules/investments/reminders.server";
@@ -23,6 +23,7 @@ import { capturingEmail } from "../support/org-factories";
 
 const db = setupTestDatabase();
 const mail = capturingEmail();
+const SITE = "http://portal.test";
 type User = Awaited<ReturnType<typeof createUser>>;
 let officer: User, admin: User, otherOfficer: User, investor: User, quiet: User, editor: User;
 let lgu: { id: string; slug: string; placeId: string };
@@ -172,18 +173,18 @@ describe("expressions of interest and the pipeline", () => {
     expect((await leadsOf(otherOfficer.claims, lgu.id, {}, "en")).leads).toEqual([]);
     expect(await leadView(otherOfficer.claims, lgu.id, lead, "en")).toBeNull();
     expect(await leadView(otherOfficer.claims, otherLgu.id, lead, "en")).toBeNull();
-    expect(await refusal(actOnLead(otherOfficer.claims, lgu.id, lead, { intent: "move", stage: "contacted", note: null }))).toEqual({
+    expect(await refusal(actOnLead(otherOfficer.claims, lgu.id, lead, { intent: "move", stage: "contacted", note: null }, SITE))).toEqual({
       key: "invest:errors.notStaff",
       field: "",
       status: 403,
     });
-    expect(await refusal(actOnLead(editor.claims, lgu.id, lead, { intent: "note", note: "Sneaky note" }))).toMatchObject({ key: "invest:errors.notStaff", status: 403 });
+    expect(await refusal(actOnLead(editor.claims, lgu.id, lead, { intent: "note", note: "Sneaky note" }, SITE))).toMatchObject({ key: "invest:errors.notStaff", status: 403 });
     expect(await owner(sql`select stage from investment_interests where id = ${lead}`)).toEqual([{ stage: "new" }]);
     expect(await owner(sql`select count(*)::int as n from investment_lead_events where interest_id = ${lead}`)).toEqual([{ n: 0 }]);
   });
 
   it("moves the lead along the pipeline by its rules; the case opens past contacted, once", async () => {
-    const act = (action: Parameters<typeof actOnLead>[3]) => actOnLead(officer.claims, lgu.id, lead, action);
+    const act = (action: Parameters<typeof actOnLead>[3]) => actOnLead(officer.claims, lgu.id, lead, action, SITE);
     expect(await refusal(act({ intent: "move", stage: "registered", note: null }))).toMatchObject({ key: "invest:errors.notCommitted", field: "stage" });
     expect(await refusal(act({ intent: "move", stage: "declined", note: null }))).toMatchObject({ key: "invest:errors.reasonRequired", field: "note" });
     await act({ intent: "move", stage: "contacted", note: "Called her on WhatsApp" });
@@ -220,15 +221,15 @@ describe("expressions of interest and the pipeline", () => {
   });
 
   it("assigns, plans, marks overdue and reminds the assigned officer once a day", async () => {
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "assign", officer: otherOfficer.id }))).toMatchObject({ key: "invest:errors.notAnOfficer", field: "officer" });
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "assign", officer: officer.id });
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "plan", nextAction: "Send the business plan template", nextActionOn: "2020-01-01" }))).toMatchObject({
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "assign", officer: otherOfficer.id }, SITE))).toMatchObject({ key: "invest:errors.notAnOfficer", field: "officer" });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "assign", officer: officer.id }, SITE);
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "plan", nextAction: "Send the business plan template", nextActionOn: "2020-01-01" }, SITE))).toMatchObject({
       key: "invest:errors.planInPast",
       field: "nextActionOn",
     });
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "plan", nextAction: "Call", nextActionOn: undefined }))).toMatchObject({ key: "invest:errors.planIncomplete" });
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "plan", nextAction: "Call", nextActionOn: undefined }, SITE))).toMatchObject({ key: "invest:errors.planIncomplete" });
     const today = new Date().toISOString().slice(0, 10);
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "plan", nextAction: "Send the business plan template", nextActionOn: today });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "plan", nextAction: "Send the business plan template", nextActionOn: today }, SITE);
     expect((await leadsOf(officer.claims, lgu.id, { overdue: true }, "en")).leads).toEqual([]);
     expect(await sendLeadReminders("https://tulay.test")).toBe(0);
     // Time passes: the date is now behind us.
@@ -258,14 +259,14 @@ describe("expressions of interest and the pipeline", () => {
         values (${lguId}, ${typeId as string}, ${investor.id}, ${reference}, 'submitted', 'Pili Sweets Export', 'Food processing', 'Barangay Carolina, Naga City', 'Rosa Investor', '+39 333 123 4567', 'PHP', now()) returning id`);
     await application(otherLgu.id, otherType!.id, "OTHER-BP-2026-000001");
     const [own] = await application(lgu.id, type!.id, "NAGA-BP-2026-000007");
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "linkPermit", reference: "OTHER-BP-2026-000001" }))).toEqual({
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "linkPermit", reference: "OTHER-BP-2026-000001" }, SITE))).toEqual({
       key: "invest:errors.permitOtherLgu",
       field: "reference",
       status: 400,
     });
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "linkPermit", reference: "NAGA-BP-2026-999999" }))).toMatchObject({ key: "invest:errors.permitNotFound" });
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "linkPermit", reference: "NAGA-BP-2026-999999" }, SITE))).toMatchObject({ key: "invest:errors.permitNotFound" });
     expect(await owner(sql`select permit_application_id, phase from investment_cases where interest_id = ${lead}`)).toEqual([{ permit_application_id: null, phase: "idea" }]);
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "linkPermit", reference: "naga-bp-2026-000007 " });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "linkPermit", reference: "naga-bp-2026-000007 " }, SITE);
     expect(await owner(sql`select permit_application_id, phase from investment_cases where interest_id = ${lead}`)).toEqual([{ permit_application_id: own!.id, phase: "formalisation" }]);
     const view = await leadView(officer.claims, lgu.id, lead, "en");
     // The investment officer holds no permits role: the reference comes from the case's history.
@@ -276,18 +277,18 @@ describe("expressions of interest and the pipeline", () => {
   });
 
   it("adds and ticks tasks, then commits and registers; a registered lead is done", async () => {
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "task", title: "Review the business plan", dueOn: undefined });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "task", title: "Review the business plan", dueOn: undefined }, SITE);
     const view = await leadView(officer.claims, lgu.id, lead, "en");
     const task = view!.caseFile!.tasks[0]!;
     expect(task).toMatchObject({ title: "Review the business plan", phase: "formalisation", doneAt: null });
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "taskDone", task: task.id });
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "taskDone", task: task.id }))).toMatchObject({ key: "invest:errors.taskDone" });
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "move", stage: "committed", note: null });
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "move", stage: "registered", note: "Pili Sweets Export registered" });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "taskDone", task: task.id }, SITE);
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "taskDone", task: task.id }, SITE))).toMatchObject({ key: "invest:errors.taskDone" });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "move", stage: "committed", note: null }, SITE);
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "move", stage: "registered", note: "Pili Sweets Export registered" }, SITE);
     expect(await owner(sql`select i.stage, i.next_action, c.phase from investment_interests i join investment_cases c on c.interest_id = i.id where i.id = ${lead}`)).toEqual([
       { stage: "registered", next_action: null, phase: "creation" },
     ]);
-    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "move", stage: "declined", note: "Changed my mind" }))).toMatchObject({ key: "invest:errors.leadDone" });
+    expect(await refusal(actOnLead(officer.claims, lgu.id, lead, { intent: "move", stage: "declined", note: "Changed my mind" }, SITE))).toMatchObject({ key: "invest:errors.leadDone" });
     expect(await sendLeadReminders("https://tulay.test", new Date(Date.now() + 5 * 24 * 3600 * 1000))).toBe(0);
   });
 
@@ -313,7 +314,7 @@ describe("an investor's own data", () => {
     await db().client.sql`update profiles set country_of_residence = 'DE' where id = ${leaving.id}`;
     const opportunity = await saveOpportunity(officer.claims, lgu.id, null, form({ title: "Farm-to-table restaurant franchise", kind: "franchise", sector: "services" }), true);
     const lead = await expressInterest(leaving.claims, opportunity.id, interest({ phone: "+49 30 555 0100" }));
-    await actOnLead(officer.claims, lgu.id, lead, { intent: "reply", body: "Welcome, Lea!" });
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "reply", body: "Welcome, Lea!" }, SITE);
     const exported = await exportAccount({ user: { id: leaving.id, email: leaving.email, emailConfirmed: true }, claims: leaving.claims });
     expect(exported.investmentInterests).toEqual([
       expect.objectContaining({ id: lead, opportunity: opportunity.slug, phone: "+49 30 555 0100", consent_to_contact: true, messages: [expect.objectContaining({ fromStaff: true, body: "Welcome, Lea!" })] }),
@@ -326,6 +327,46 @@ describe("an investor's own data", () => {
     expect(await owner(sql`select count(*)::int as n from investment_interest_contacts where interest_id = ${lead}`)).toEqual([{ n: 0 }]);
     const view = await leadView(officer.claims, lgu.id, lead, "en");
     expect(view).toMatchObject({ displayName: "Former member", contact: null });
+  });
+});
+
+describe("the LGU's reply to an expression of interest", () => {
+  let lead: string;
+  let member: User;
+  beforeAll(async () => {
+    member = await createUser(db().url, { displayName: "Marie Lyon" });
+    await owner(sql`update profiles set preferred_locale = 'fr' where id = ${member.id}`);
+    const opportunity = await saveOpportunity(officer.claims, lgu.id, null, form({ title: "Cottages on the farm", kind: "joint_venture", sector: "agro_tourism" }), true);
+    lead = await expressInterest(member.claims, opportunity.id, interest({ consent: undefined, phone: undefined }));
+  });
+
+  it("is emailed to the member in their language with a link to answer, even without consent to share contacts; the member's own messages and refused replies email nobody", async () => {
+    const before = mail.sent.length;
+    expect(await refusal(actOnLead(otherOfficer.claims, lgu.id, lead, { intent: "reply", body: "Not my lead" }, SITE))).toMatchObject({ key: "invest:errors.notYours", status: 403 });
+    await writeMessage(member.claims, lead, "Any news about the cottages?");
+    expect(mail.sent.length).toBe(before);
+    await actOnLead(officer.claims, lgu.id, lead, { intent: "reply", body: "Yes: the site visit is on 3 March." }, SITE);
+    const sent = mail.sent.slice(before);
+    expect(sent).toEqual([
+      {
+        to: member.email,
+        subject: "City Government of Naga a répondu au sujet de « Cottages on the farm »",
+        template: "investment-reply",
+        text: expect.stringContaining("Yes: the site visit is on 3 March."),
+      },
+    ]);
+    expect(sent[0]!.text).toContain(`${SITE}/me/invest/${lead}`);
+    expect(await owner(sql`select count(*)::int as n from investment_messages where interest_id = ${lead} and from_staff`)).toEqual([{ n: 1 }]);
+  });
+
+  it("is not kept when the email cannot be sent, so the officer can send it again", async () => {
+    setAdapters({ email: { name: "outbox", send: () => Promise.reject(new Error("SMTP is down")) } });
+    try {
+      await expect(actOnLead(officer.claims, lgu.id, lead, { intent: "reply", body: "Lost reply" }, SITE)).rejects.toThrow("SMTP is down");
+    } finally {
+      setAdapters({ email: mail.port });
+    }
+    expect(await owner(sql`select count(*)::int as n from investment_messages where body = 'Lost reply'`)).toEqual([{ n: 0 }]);
   });
 });
 

@@ -7,9 +7,9 @@
  * and audit (supabase/migrations/*_investments_rules.sql).
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getStoragePort } from "~/adapters/index.server";
+import { getEmailPort, getStoragePort } from "~/adapters/index.server";
 import type { StoragePort } from "~/adapters/storage/port";
-import { withRls, type JwtClaims, type Tx } from "~/db/client.server";
+import { asService, withRls, type JwtClaims, type Tx } from "~/db/client.server";
 import {
   investmentCaseDocuments,
   investmentCases,
@@ -20,7 +20,10 @@ import {
   investmentOpportunities,
   lguMemberships,
   permitApplications,
+  type LocalizedText,
 } from "~/db/schema";
+import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { csvDocument } from "~/modules/files/csv";
 import { databaseFailure, FormProblem } from "~/modules/organisations/errors.server";
@@ -179,8 +182,40 @@ export async function leadView(claims: JwtClaims, lguId: string, id: string, lan
   });
 }
 
-/** One staff action on a lead or its case; refusals come back as FormProblems with translated messages. */
-export async function actOnLead(claims: JwtClaims, lguId: string, leadId: string, action: LeadAction) {
+/**
+ * Emails the member the LGU's reply on their expression of interest, in their language, with a link
+ * to read and answer it on /me/invest. Their address is read here with the service role and never
+ * reaches the LGU; a member who left (no account) gets nothing.
+ */
+async function emailReplyToMember(leadId: string, body: string, siteUrl: string) {
+  const [row] = await asService((tx) =>
+    tx.execute<{ email: string | null; locale: string | null; lgu_name: string; title: LocalizedText }>(sql`
+      select u.email, p.preferred_locale as locale, l.name as lgu_name, o.title
+      from public.investment_interests i
+      join auth.users u on u.id = i.member_id
+      join public.lgus l on l.id = i.lgu_id
+      join public.investment_opportunities o on o.id = i.opportunity_id
+      left join public.profiles p on p.id = i.member_id
+      where i.id = ${leadId}::uuid`),
+  );
+  if (!row?.email) return;
+  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const t = await i18nServer.getFixedT(locale, "invest");
+  const values = { lgu: row.lgu_name, title: localized(row.title, locale)?.text ?? "" };
+  await getEmailPort().send({
+    to: row.email,
+    subject: t("emails.reply.subject", values),
+    text: [t("emails.reply.intro", values), "", body.trim(), "", t("emails.reply.answer"), `${siteUrl}/me/invest/${leadId}`].join("\n"),
+    template: "investment-reply",
+  });
+}
+
+/**
+ * One staff action on a lead or its case; refusals come back as FormProblems with translated
+ * messages. A reply is emailed to the member inside the same transaction, so a reply that could not
+ * be emailed is not kept either and can be sent again.
+ */
+export async function actOnLead(claims: JwtClaims, lguId: string, leadId: string, action: LeadAction, siteUrl: string) {
   await withRls(claims, async (tx) => {
     const caseId = async () => {
       const [found] = await tx.select({ id: investmentCases.id }).from(investmentCases).where(and(eq(investmentCases.interestId, leadId), eq(investmentCases.lguId, lguId)));
@@ -196,8 +231,13 @@ export async function actOnLead(claims: JwtClaims, lguId: string, leadId: string
         return tx.execute(sql`select public.plan_investment_lead(${leadId}::uuid, ${action.nextAction}, ${action.nextActionOn ?? null}::date)`);
       case "note":
         return tx.execute(sql`select public.note_investment_lead(${leadId}::uuid, ${action.note})`);
-      case "reply":
-        return tx.execute(sql`select public.write_investment_message(${leadId}::uuid, ${action.body})`);
+      case "reply": {
+        const [written] = await tx.execute<{ id: string }>(sql`select public.write_investment_message(${leadId}::uuid, ${action.body}) as id`);
+        // Staff who are also the lead's member write as the member: nobody to email then.
+        const [message] = await tx.select({ fromStaff: investmentMessages.fromStaff }).from(investmentMessages).where(eq(investmentMessages.id, written!.id));
+        if (message?.fromStaff) await emailReplyToMember(leadId, action.body, siteUrl);
+        return;
+      }
       case "phase":
         return tx.execute(sql`select public.set_investment_case_phase(${await caseId()}::uuid, ${action.phase}::public.investment_case_phase)`);
       case "linkPermit":
