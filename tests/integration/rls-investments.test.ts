@@ -5,7 +5,9 @@
  * the LGU's admins and investment officers (not its editors or permits officers, not another LGU's
  * investment officer, not platform admins for leads); the investor sees their own expression, its
  * messages and their case; contact details are readable by the investor alone (the LGU reads them
- * only through investment_lead_contacts, tested below with the wrong users).
+ * only through investment_lead_contacts, tested below with the wrong users). Invitations to
+ * opportunities: the invited member and the LGU's investment staff read them, nobody writes them
+ * directly; the people to invite and the invitation itself are refused to everyone else.
  * A refusal is asserted precisely, and the target rows are read back by the database owner to prove
  * nothing changed. Allowed writes are rolled back, so every case meets the same world.
  */
@@ -101,6 +103,10 @@ beforeAll(async () => {
   const [step] = await asOwner(sql`insert into investment_guide_steps (lgu_id, position, title) values (${town.id}, 0, '{"en":"Register the business name"}') returning id`);
   w.step = step!.id as string;
   await asOwner(sql`insert into investment_preferences (member_id, ticket_min_minor, ticket_max_minor, currency) values (${users["the investor"].id}, 1000000, 5000000, 'EUR')`);
+  // An invitation to the investor (written as the owner: the table is what is tested here), and
+  // another member who allows investment invitations, from the LGU's own place.
+  await asOwner(sql`insert into investment_invitations (opportunity_id, profile_id, lgu_id, invited_by) values (${w.open}, ${users["the investor"].id}, ${town.id}, ${officer})`);
+  await asOwner(sql`update profiles set investment_invitations_since = now(), willingness = '{invest}' where id = ${users["another member"].id}`);
 });
 
 describe("investment opportunities", () => {
@@ -360,6 +366,68 @@ describe("leads and what hangs off them", () => {
       ["investment officer of another LGU", 0,     RLS,    0,     0],
       ["platform admin",                    0,     RLS,    0,     0],
     ],
+  });
+});
+
+describe("invitations to opportunities", () => {
+  matrix({
+    title: "investment_invitations: the LGU's invitation to a member (written only by invite_investor)",
+    ops: {
+      select: () => sql`select 1 from investment_invitations where opportunity_id = ${w.open}`,
+      insert: () => sql`insert into investment_invitations (opportunity_id, profile_id, lgu_id, invited_by) values (${w.open}, ${w.users["another member"].id}, ${w.town.id}, auth.uid())`,
+      update: () => sql`update investment_invitations set created_at = now() - interval '1 year' where opportunity_id = ${w.open}`,
+      delete: () => sql`delete from investment_invitations where opportunity_id = ${w.open}`,
+    },
+    snapshot: () => sql`select to_jsonb(i) as row from investment_invitations i where i.opportunity_id = ${w.open} order by i.profile_id`,
+    rows: [
+      // actor                              select  insert  update  delete
+      ["anonymous",                         DENIED, DENIED, DENIED, DENIED],
+      ["the investor",                      1,      DENIED, DENIED, DENIED],
+      ["another member",                    0,      DENIED, DENIED, DENIED],
+      ["LGU admin",                         1,      DENIED, DENIED, DENIED],
+      ["LGU investment officer",            1,      DENIED, DENIED, DENIED],
+      ["LGU editor",                        0,      DENIED, DENIED, DENIED],
+      ["LGU permits officer",               0,      DENIED, DENIED, DENIED],
+      ["investment officer of another LGU", 0,      DENIED, DENIED, DENIED],
+      ["platform admin",                    0,      DENIED, DENIED, DENIED],
+    ],
+  });
+
+  const people = (actor: Exclude<Actor, "anonymous">, lguId: () => string) =>
+    as(actor, sql`select profile_id, display_name from public.people_for_investment_opportunity(${lguId()}::uuid, ${w.open}::uuid, '{"hometown":30,"willingness":10}'::jsonb, '{}'::jsonb, 20)`).then(
+      (rows) => [...rows],
+    );
+  const invitations = () => asOwner(sql`select to_jsonb(i) as row from investment_invitations i order by i.profile_id`).then((rows) => JSON.stringify([...rows]));
+
+  it.each(["LGU investment officer", "LGU admin"] as const)("%s finds only the member who allowed invitations (not the lead), without a private name", async (actor) => {
+    expect(await people(actor, () => w.town.id)).toEqual([{ profile_id: w.users["another member"].id, display_name: null }]);
+  });
+
+  it.each(["the investor", "another member", "LGU editor", "LGU permits officer", "investment officer of another LGU", "platform admin"] as const)(
+    "%s is refused the people to invite and cannot invite anyone; nothing changes",
+    async (actor) => {
+      const before = await invitations();
+      expect(await refusalOf(people(actor, () => w.town.id))).toMatchObject({ code: "42501", hint: "not_investment_staff" });
+      expect(await refusalOf(as(actor, sql`select public.invite_investor(${w.open}::uuid, ${w.users["another member"].id}::uuid)`))).toMatchObject({
+        code: "42501",
+        hint: "not_investment_staff",
+      });
+      expect(await invitations()).toBe(before);
+    },
+  );
+
+  it("another LGU's investment officer, naming their own LGU, is told the opportunity is not theirs", async () => {
+    expect(await refusalOf(people("investment officer of another LGU", () => w.otherTown.id))).toMatchObject({ code: "P0002", hint: "opportunity_not_found" });
+  });
+
+  it("anonymous callers cannot even call the functions", async () => {
+    for (const query of [
+      sql`select * from public.people_for_investment_opportunity(${w.town.id}::uuid, ${w.open}::uuid, '{}'::jsonb, '{}'::jsonb, 20)`,
+      sql`select public.invite_investor(${w.open}::uuid, ${w.users["another member"].id}::uuid)`,
+      sql`select * from app_private.investment_invitees(${w.open}::uuid, '{}'::jsonb)`,
+    ]) {
+      expect((await refusalOf(db().client.withRls(null, (tx) => tx.execute(query))))?.message).toMatch(/permission denied for (function|schema)/);
+    }
   });
 });
 

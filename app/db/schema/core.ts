@@ -160,6 +160,9 @@ export const profiles = pgTable(
     basicsVisibility: profileVisibility("basics_visibility").notNull().default("private"),
     engagementVisibility: profileVisibility("engagement_visibility").notNull().default("private"),
     returneeVisibility: profileVisibility("returnee_visibility").notNull().default("private"),
+    // Consent, off by default: LGUs' investment staff may find the person among the people suited to
+    // an opportunity and have the portal email them an invitation (docs/decisions/0010). When given.
+    investmentInvitationsSince: timestamp("investment_invitations_since", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -171,6 +174,8 @@ export const profiles = pgTable(
     check("profiles_countries_worked_iso", sql`array_to_string(${t.countriesWorked}, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'`),
     check("profiles_country_iso", sql`${t.countryOfResidence} is null or ${t.countryOfResidence} ~ '^[A-Z]{2}$'`),
     check("profiles_display_name_length", sql`char_length(${t.displayName}) between 1 and 120`),
+    // The few who allow investment invitations, found without reading every profile.
+    index("profiles_investment_invitations_idx").on(t.id).where(sql`${t.investmentInvitationsSince} is not null`),
     pgPolicy("members read their own profile", {
       for: "select",
       to: authenticatedRole,

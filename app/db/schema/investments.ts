@@ -14,7 +14,7 @@
  * that check the role and the stage, write the lead's history and, through triggers, the audit log.
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { anonRole, authenticatedRole, authUsers } from "drizzle-orm/supabase";
 import { lgus, places, type LocalizedText } from "./core";
 import { permitApplications, permitTypes } from "./services";
@@ -446,6 +446,39 @@ export const investmentPreferences = pgTable(
       withCheck: sql`${t.memberId} = (select auth.uid())`,
     }),
     pgPolicy("members remove their preferences", { for: "delete", to: authenticatedRole, using: sql`${t.memberId} = (select auth.uid())` }),
+  ],
+).enableRLS();
+
+/**
+ * An LGU's invitation to a member to look at one of its opportunities, emailed by the portal (the
+ * LGU never sees the address). Only members who allowed investment invitations on their profile,
+ * once per opportunity and member; written only by public.invite_investor, which checks the role
+ * and the consent, and audited. The member and the LGU's investment staff read it.
+ */
+export const investmentInvitations = pgTable(
+  "investment_invitations",
+  {
+    opportunityId: uuid("opportunity_id")
+      .notNull()
+      .references(() => investmentOpportunities.id, { onDelete: "cascade" }),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    lguId: uuid("lgu_id")
+      .notNull()
+      .references(() => lgus.id, { onDelete: "cascade" }),
+    invitedBy: uuid("invited_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.opportunityId, t.profileId] }),
+    index("investment_invitations_profile_idx").on(t.profileId, t.createdAt),
+    index("investment_invitations_lgu_idx").on(t.lguId, t.createdAt),
+    pgPolicy("the invited member and the lgu's investment staff see it", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`${t.profileId} = (select auth.uid()) or ${investmentStaff(t.lguId)}`,
+    }),
   ],
 ).enableRLS();
 
