@@ -2,8 +2,8 @@
  * Demo investments: opportunities that the source material names (agro-tourism, nostalgia-product
  * trade, cooperatives, health tourism) and a technology hub opened when the demo is first seeded
  * (so a fresh demo's weekly digest announces it), Naga City's investment guide linking its online permits,
- * Rosa's (a Bicolana in Milan) ticket size, and her expression of interest in the pili cooperative,
- * contacted by the investment office. Idempotent: opportunities keyed by slug, guide steps by
+ * Rosa's (a Bicolana in Milan) ticket size and her consent to invitations from LGUs, and her
+ * expression of interest in the pili cooperative, contacted by the investment office. Idempotent: opportunities keyed by slug, guide steps by
  * (LGU, position), the interest by (opportunity, member). Runs as the database owner.
  */
 import { sql } from "drizzle-orm";
@@ -258,9 +258,14 @@ export async function seedInvestments(tx: Tx): Promise<number> {
     }
   }
   // Rosa in Milan: what she could invest, and her interest in the pili cooperative (contacted).
-  await tx.execute(sql`
+  // The first time only, she also allows LGUs to invite her to opportunities (so Naga's investment
+  // officer finds her among the people to invite); a later seed never gives back a consent she withdrew.
+  const [firstTime] = await tx.execute<{ member_id: string }>(sql`
     insert into investment_preferences (member_id, ticket_min_minor, ticket_max_minor, currency) values (${DEMO_INVESTOR}::uuid, 1000000, 5000000, 'EUR')
-    on conflict (member_id) do nothing`);
+    on conflict (member_id) do nothing returning member_id`);
+  if (firstTime) {
+    await tx.execute(sql`update profiles set investment_invitations_since = '2026-11-01T09:00:00Z' where id = ${DEMO_INVESTOR}::uuid and investment_invitations_since is null`);
+  }
   const [lead] = await tx.execute<{ id: string }>(sql`
     insert into investment_interests (opportunity_id, lgu_id, member_id, display_name, country_of_residence, amount_min_minor, amount_max_minor, currency,
       timeline, role, message, consent_to_contact, stage, assigned_to, next_action, next_action_on, stage_changed_at)

@@ -4,13 +4,17 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrors, type ReplyLike } from "~/components/form";
 import { FileField } from "~/components/form-extra";
+import { MatchReasons } from "~/components/match-reasons";
 import { OpportunityForm } from "~/components/opportunity-form";
 import { LANGUAGE_NAMES } from "~/components/project-form";
 import { isSupportedLanguage, supportedLanguages } from "~/i18n/config";
-import { formatDate } from "~/i18n/format";
+import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
+import { siteUrl } from "~/modules/auth/emails.server";
+import { inviteInvestor } from "~/modules/investments/invitations.server";
 import { addOpportunityDocument, officeOpportunity, opportunityBySlug, saveOpportunity, setOpportunityStatus } from "~/modules/investments/opportunities.server";
 import { opportunityFormSchema } from "~/modules/investments/schema";
+import { peopleForOpportunity } from "~/modules/matching/engine.server";
 import { refusedForm, requireManagedLgu } from "~/modules/organisations/access.server";
 import { readUpload } from "~/modules/files/upload.server";
 import { toMajorUnits } from "~/modules/projects/editing.server";
@@ -27,13 +31,18 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   return { ...managed, opportunity };
 }
 
-/** One opportunity as its LGU's investment staff edit it: texts a language at a time, status, documents. */
+/**
+ * One opportunity as its LGU's investment staff edit it: texts a language at a time, status,
+ * documents, and (once published) the people they may invite to it: only members who allowed
+ * investment invitations, ranked by the matching engine with the reasons.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, lgu, opportunity: o } = await load(request, params);
   const language = await getLanguage(request);
   const asked = new URL(request.url).searchParams.get("text");
   const textLanguage = isSupportedLanguage(asked) ? asked : (Object.keys(o.title).find(isSupportedLanguage) ?? language);
   const page = await opportunityBySlug(session.claims, o.slug, language);
+  const people = o.status === "open" ? ((await peopleForOpportunity(session.claims, lgu.id, o.id, language)) ?? []) : [];
   return json(
     {
       lgu: { slug: lgu.slug, name: lgu.name },
@@ -61,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         contactEmail: o.contactEmail ?? "",
       },
       documents: (page?.documents ?? []).map((d) => ({ id: d.id, fileName: d.fileName })),
+      people: people.map((p) => ({ ...p, country: p.country ? countryName(p.country, language) : null })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -86,6 +96,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  if (intent === "invite") {
+    const person = String(form.get("person") ?? "");
+    try {
+      await inviteInvestor(session.claims, opportunity.id, person, siteUrl(request));
+    } catch (error) {
+      const answer = refusedForm(null, error);
+      const body = (await answer.json()) as { reply: object };
+      return json({ reply: { ...body.reply, form: `invite-${person}` } }, { status: answer.status });
+    }
+    return redirectWithToast(`/manage/${lgu.slug}/investments/${opportunity.id}#people-title`, { type: "success", messageKey: "invest:invite.sent" });
+  }
   if (intent === "open" || intent === "closed") {
     try {
       await setOpportunityStatus(session.claims, lgu.id, opportunity.id, intent);
@@ -178,6 +199,41 @@ export default function EditOpportunity() {
             {t("office.upload")}
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="people-title" className="stack">
+        <h2 id="people-title">{t("invite.title")}</h2>
+        <p>{t("invite.intro")}</p>
+        {/* A refusal about someone no longer listed (they withdrew consent, or were never there). */}
+        {reply?.form?.startsWith("invite-") && !data.people.some((p) => `invite-${p.profileId}` === reply.form) ? <FormErrors reply={reply} /> : null}
+        {data.status !== "open" ? (
+          <p className="empty">{t("invite.notOpen")}</p>
+        ) : data.people.length === 0 ? (
+          <p className="empty">{t("invite.none")}</p>
+        ) : (
+          <ul className="plan-list" role="list">
+            {data.people.map((p) => (
+              <li key={p.profileId} className="card stack">
+                <h3 className="card__title" id={`person-${p.profileId}`}>
+                  {p.name ? <bdi>{p.name}</bdi> : t("invite.unnamed")}
+                  {p.country ? ` · ${p.country}` : null}
+                </h3>
+                <MatchReasons reasons={p.reasons} />
+                {p.invited ? (
+                  <p className="badge">{t("invite.already")}</p>
+                ) : (
+                  <Form method="post">
+                    <FormErrors reply={replyFor(`invite-${p.profileId}`)} />
+                    <input type="hidden" name="intent" value="invite" />
+                    <input type="hidden" name="person" value={p.profileId} />
+                    <button type="submit" className="button" aria-describedby={`person-${p.profileId}`}>
+                      {t("invite.send")}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { formatDate } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { myInterests, myPreferences, savePreferences } from "~/modules/investments/interests.server";
+import { invitationsAllowedSince, myInvitations } from "~/modules/investments/invitations.server";
 import { opportunityCurrencies, preferencesFormSchema } from "~/modules/investments/schema";
 import { toMajorUnits } from "~/modules/projects/editing.server";
 import { formError, parseForm } from "~/utils/forms.server";
@@ -16,14 +17,17 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "invest:mine.title");
 
-/** The member's expressions of interest and what they could invest. */
+/** The member's expressions of interest, the LGUs' invitations, and what they could invest. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
   const language = await getLanguage(request);
   const rows = await myInterests(session.claims, language);
   const preferences = await myPreferences(session.claims);
+  const [invitations, invitationsSince] = await Promise.all([myInvitations(session.claims, language), invitationsAllowedSince(session.claims)]);
   return json(
     {
+      invitations: invitations.map((i) => ({ slug: i.slug, title: i.title, lguName: i.lguName, open: i.status === "open", invited: formatDate(i.invitedAt, language) })),
+      invitationsAllowed: invitationsSince !== null,
       interests: rows.map((r) => ({ id: r.id, stage: r.stage, title: r.title, lguName: r.lguName, sent: formatDate(r.createdAt, language), replies: r.replies })),
       preferences: preferences
         ? { currency: preferences.currency, ticketMin: toMajorUnits(preferences.ticketMinMinor, preferences.currency), ticketMax: toMajorUnits(preferences.ticketMaxMinor, preferences.currency) }
@@ -42,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyInvestments() {
-  const { interests, preferences } = useLoaderData<typeof loader>();
+  const { interests, invitations, invitationsAllowed, preferences } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>()?.reply as ReplyLike | undefined;
   const { t } = useTranslation("invest");
   return (
@@ -72,6 +76,36 @@ export default function MyInvestments() {
       <p>
         <Link to="/invest">{t("mine.browse")}</Link>
       </p>
+      <section aria-labelledby="invitations-title" className="stack">
+        <h2 id="invitations-title">{t("mine.invitationsTitle")}</h2>
+        <p>
+          {invitationsAllowed ? t("mine.invitationsOn") : t("mine.invitationsOff")} <Link to="/me/profile#investment-invitations">{t("mine.invitationsChange")}</Link>
+        </p>
+        {invitations.length === 0 ? (
+          <p className="empty">{t("mine.invitationsNone")}</p>
+        ) : (
+          <ul className="plan-list" role="list">
+            {invitations.map((i) => (
+              <li key={i.slug}>
+                <h3 className="card__title">
+                  <Link to={`/invest/${i.slug}`} lang={i.title?.lang} dir="auto">
+                    {i.title?.text}
+                  </Link>
+                </h3>
+                <p className="plan-item__facts">
+                  <span>{t("mine.invitedBy", { lgu: i.lguName, date: i.invited })}</span>
+                  {i.open ? null : (
+                    <>
+                      {" "}
+                      <span className="badge">{t("statuses.closed")}</span>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="preferences-title">
         <Form method="post" className="form" noValidate>
           <h2 id="preferences-title">{t("mine.preferencesTitle")}</h2>

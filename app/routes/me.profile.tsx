@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, Field, FormErrors, SubmitButton, type ReplyLike } from "~/components/form";
-import { SelectField, TextareaField } from "~/components/form-extra";
+import { CheckboxField, SelectField, TextareaField } from "~/components/form-extra";
 import { countryName, intlLocale, languageName } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -145,6 +145,14 @@ export default function ProfilePage() {
           <Fieldset legend={t("fields.willingness")} name="willingness" reply={reply}>
             <Checks name="willingness" options={willingnessOptions} checked={profile.willingness} label={(o) => t(`willingness.${o}`)} />
           </Fieldset>
+          <CheckboxField
+            name="investmentInvitations"
+            id="investment-invitations"
+            label={t("fields.investmentInvitations")}
+            hint={t("fields.investmentInvitationsHint")}
+            reply={reply}
+            defaultChecked={profile.investmentInvitationsSince !== null}
+          />
           <p>
             {t("skills:mine.fromProfile")} <Link to="/me/skills">{t("skills:mine.title")}</Link>
           </p>

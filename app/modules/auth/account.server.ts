@@ -103,6 +103,11 @@ export async function exportAccount(session: AuthSession) {
       where i.member_id = ${uid}::uuid order by i.created_at`);
     const [investmentPreferences] = await tx.execute(sql`
       select ticket_min_minor, ticket_max_minor, currency, updated_at from public.investment_preferences where member_id = ${uid}::uuid`);
+    // Invitations LGUs sent them to investment opportunities (their consent is on the profile).
+    const investmentInvitations = await tx.execute(sql`
+      select o.slug as opportunity, l.name as lgu, i.created_at from public.investment_invitations i
+      join public.investment_opportunities o on o.id = i.opportunity_id join public.lgus l on l.id = i.lgu_id
+      where i.profile_id = ${uid}::uuid order by i.created_at`);
     return {
       exportedAt: new Date().toISOString(),
       account: { id: uid, email: session.user.email, emailConfirmed: session.user.emailConfirmed },
@@ -117,6 +122,7 @@ export async function exportAccount(session: AuthSession) {
       ownActions,
       investmentInterests: [...investmentInterests],
       investmentPreferences: investmentPreferences ?? null,
+      investmentInvitations: [...investmentInvitations],
     };
   });
 }

@@ -26,6 +26,10 @@ const HINTS: HintedProblems = {
   permit_other_lgu: ["reference", "invest:errors.permitOtherLgu", 400],
   already_published: ["status", "invest:errors.alreadyPublished", 409],
   lgu_fixed: ["", "invest:errors.notStaff", 403],
+  opportunity_not_open: ["", "invest:errors.opportunityNotOpen", 409],
+  not_invitable: ["", "invest:errors.notInvitable", 409],
+  already_a_lead: ["", "invest:errors.alreadyALead", 409],
+  already_invited: ["", "invest:errors.alreadyInvited", 409],
 };
 
 /** A database refusal as the message the person sees; anything else is rethrown. */

@@ -1,17 +1,22 @@
 /**
  * The matching engine: what to offer a person (skill needs to volunteer for, projects to support,
- * investment opportunities) and whom an LGU may invite for a need. Deterministic and explainable:
- * each ranking is one SQL query in Postgres that adds MATCH_WEIGHTS for the signals that hold and
- * returns which held, so every result carries its reasons; ties go to the newest, then the id.
- * Person-side rankings run under the person's own RLS (their profile, skills and hometowns; the
- * public projects); the LGU-side ranking reads only people whose privacy choices show their skills
- * publicly (public_member_skills, public_profiles). docs/decisions/0008-matching-engine.md.
+ * investment opportunities) and whom an LGU may invite for a need or an investment opportunity.
+ * Deterministic and explainable: each ranking is one SQL query in Postgres that adds MATCH_WEIGHTS
+ * for the signals that hold and returns which held, so every result carries its reasons; ties go to
+ * the newest, then the id. Person-side rankings run under the person's own RLS (their profile,
+ * skills and hometowns; the public projects). The LGU-side rankings read only people whose privacy
+ * choices allow it: for a need, those who show their skills publicly (public_member_skills,
+ * public_profiles); for an opportunity, those who allowed investment invitations (a database
+ * function that checks the caller's role). docs/decisions/0010-matching-engine.md.
  */
 import { sql } from "drizzle-orm";
 import { withRls, type JwtClaims } from "~/db/client.server";
 import type { LocalizedText } from "~/db/schema";
+import { currencyMinorDigits } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
+import { investmentProblem } from "~/modules/investments/errors.server";
 import { opportunitiesFor } from "~/modules/investments/matching.server";
+import { opportunityCurrencies } from "~/modules/investments/schema";
 import { jobsForPerson } from "./jobs.server";
 import { MATCH_WEIGHTS as W, RECENT_DAYS } from "./weights";
 
@@ -46,6 +51,7 @@ export interface Match {
 }
 
 const PUBLISHED = sql`('fundraising', 'funded', 'in_progress')`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type NeedRow = {
   id: string;
@@ -305,7 +311,14 @@ export type PersonReason =
   | { code: "has_related_skill"; skill: string; level: string; years: number }
   | { code: "speaks"; language: string }
   | { code: "can_work" }
-  | { code: "willing" };
+  | { code: "willing" }
+  // People for an investment opportunity:
+  | { code: "from_hometown"; place: string }
+  | { code: "from_near_hometown"; place: string }
+  | { code: "cares_about"; sector: string }
+  | { code: "willing_to_invest" }
+  | { code: "ticket_fits" }
+  | { code: "reads"; language: string };
 
 export interface PersonMatch {
   profileId: string;
@@ -411,4 +424,52 @@ export async function rankPeopleForNeed(
       return { profileId: r.profile_id, name: r.display_name, country: r.country, invited: r.invited, score: Number(r.score), reasons };
     });
   });
+}
+
+
+type InvestorRow = {
+  profile_id: string;
+  display_name: string | null;
+  country: string | null;
+  hometown: string | null;
+  home_province: string | null;
+  sectors: string[];
+  willing: boolean;
+  ticket: boolean;
+  language: string | null;
+  invited: boolean;
+  score: number;
+};
+
+/** Minor units per major unit of the currencies the forms offer, for comparing ticket sizes across currencies. */
+const MINOR_UNITS = JSON.stringify(Object.fromEntries(opportunityCurrencies.map((c) => [c, 10 ** currencyMinorDigits(c)])));
+
+/**
+ * People an LGU's investment staff may invite to one of its opportunities: only members who
+ * allowed investment invitations on their profile (never anyone else, whatever else they made
+ * public), ranked in Postgres by the engine's weights — hometown or home province, the sectors they
+ * care about, that they said they would invest, a ticket size that overlaps, a language the
+ * opportunity is written in. Their name and country only when their basics are public; never an
+ * address. The database function checks the caller's role (public.people_for_investment_opportunity).
+ * `null` when the opportunity is not the LGU's.
+ */
+export async function peopleForOpportunity(claims: JwtClaims, lguId: string, opportunityId: string, language: string, limit = 20): Promise<PersonMatch[] | null> {
+  if (!UUID.test(opportunityId) || !UUID.test(lguId)) return null;
+  return withRls(claims, async (tx) => {
+    const [own] = await tx.execute<{ id: string }>(sql`
+      select o.id from public.investment_opportunities o where o.id = ${opportunityId}::uuid and o.lgu_id = ${lguId}::uuid`);
+    if (!own) return null;
+    const rows = await tx.execute<InvestorRow>(sql`
+      select * from public.people_for_investment_opportunity(${lguId}::uuid, ${opportunityId}::uuid, ${JSON.stringify(W)}::jsonb, ${MINOR_UNITS}::jsonb, ${limit})`);
+    return [...rows].map((r) => {
+      const reasons: PersonReason[] = [];
+      if (r.hometown) reasons.push({ code: "from_hometown", place: r.hometown });
+      else if (r.home_province) reasons.push({ code: "from_near_hometown", place: r.home_province });
+      if (r.sectors.length > 0) reasons.push({ code: "cares_about", sector: r.sectors[0]! });
+      if (r.willing) reasons.push({ code: "willing_to_invest" });
+      if (r.ticket) reasons.push({ code: "ticket_fits" });
+      if (r.language) reasons.push({ code: "reads", language: r.language });
+      return { profileId: r.profile_id, name: r.display_name, country: r.country, invited: r.invited, score: Number(r.score), reasons };
+    });
+  }).catch(investmentProblem);
 }

@@ -1,5 +1,5 @@
 /**
- * The matching engine's weights, in one place (docs/decisions/0008-matching-engine.md). Every
+ * The matching engine's weights, in one place (docs/decisions/0010-matching-engine.md). Every
  * ranking of the portal — skill needs, projects and investment opportunities for a person, people
  * for an LGU's need — adds these when a signal holds, and names the signal as a reason. Change a
  * weight here and every ranking and its tests follow; nowhere else holds a weight.

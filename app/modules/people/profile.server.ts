@@ -2,7 +2,7 @@
  * A member's own profile: read and saved as them (RLS: only the owner reads or writes these rows).
  * Sensitive details go to profile_sensitive, which nothing else reads.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AuthSession } from "~/adapters/auth/port";
 import { withRls } from "~/db/client.server";
 import { places, profileHometowns, profiles, profileSensitive } from "~/db/schema";
@@ -50,6 +50,8 @@ export async function saveProfile(session: AuthSession, input: ProfileInput) {
         basicsVisibility: input.basicsVisibility,
         engagementVisibility: input.engagementVisibility,
         returneeVisibility: input.returneeVisibility,
+        // Keeps the day consent was first given while it stands; withdrawn, it is gone.
+        investmentInvitationsSince: sql`case when ${input.investmentInvitations}::boolean then coalesce(${profiles.investmentInvitationsSince}, now()) end`,
       })
       .where(eq(profiles.id, uid));
     await tx.delete(profileHometowns).where(eq(profileHometowns.profileId, uid));

@@ -65,6 +65,11 @@ export const profileSchema = z.object({
   basicsVisibility: visibility,
   engagementVisibility: visibility,
   returneeVisibility: visibility,
+  // Consent to investment invitations from LGUs (off unless ticked; an unticked box sends nothing).
+  investmentInvitations: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;
