@@ -6,7 +6,11 @@
  * handful of time zones), a verified LGU with 200 public projects, updates published this week on
  * 50 of them and 120 skill needs opened this week over 40 skills. A fraction of the members
  * follows one to three projects (--follow, 0.10) and a fraction lists one to three skills
- * (--skilled, 0.15), so the providers find work for a realistic minority. Then it runs the digest
+ * (--skilled, 0.15), so the providers find work for a realistic minority. For the jobs and
+ * opportunities topics: --jobs N (2000) jobs and --opportunities N (20) investment opportunities
+ * published this week over 100 towns, a fraction of the members with a job-seeking profile
+ * (--seekers, 0.05), a hometown (30%), sectors of interest (20%) and willingness to invest (10%).
+ * Then it runs the digest
  * job as pg-boss would: one run, batches of --batch members, and with --crash-after N the worker
  * "dies" after N batches and a second job resumes the run.
  *
@@ -16,7 +20,7 @@
  * done, and its counts agree with the outbox. Exits 1 when a check fails.
  *
  * Options: --members N (1000000) --batch N (500) --follow F (0.10) --skilled F (0.15)
- * --crash-after N (0: no crash).
+ * --jobs N (2000) --opportunities N (20) --seekers F (0.05) --crash-after N (0: no crash).
  */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -27,11 +31,27 @@ import { createOutboxEmail } from "../app/adapters/email/outbox.server";
 import { createDbClient, setDbClient } from "../app/db/client.server";
 import { startEmbeddedPostgres } from "../app/db/embedded-postgres.server";
 import { migrateDatabase } from "../app/db/migrate.server";
+import type { DigestProvider } from "../app/modules/digest/provider";
+import { digestProviders } from "../app/modules/digest/providers.server";
 import {
   openWeeklyRun,
   processRun,
   runWeeklyDigest,
 } from "../app/modules/digest/run.server";
+
+/** The registered providers, each timed (the time it takes over all batches, per topic). */
+const providerTime = new Map<string, number>();
+const providers: DigestProvider[] = digestProviders.map((provider) => ({
+  ...provider,
+  collect: async (...args: Parameters<DigestProvider["collect"]>) => {
+    const started = performance.now();
+    try {
+      return await provider.collect(...args);
+    } finally {
+      providerTime.set(provider.topic, (providerTime.get(provider.topic) ?? 0) + performance.now() - started);
+    }
+  },
+}));
 
 const { values: options } = parseArgs({
   options: {
@@ -40,8 +60,14 @@ const { values: options } = parseArgs({
     follow: { type: "string", default: "0.10" },
     skilled: { type: "string", default: "0.15" },
     "crash-after": { type: "string", default: "0" },
+    jobs: { type: "string", default: "2000" },
+    opportunities: { type: "string", default: "20" },
+    seekers: { type: "string", default: "0.05" },
   },
 });
+const JOBS = Number(options.jobs);
+const OPPORTUNITIES = Number(options.opportunities);
+const SEEKERS = Number(options.seekers);
 const MEMBERS = Number(options.members);
 const BATCH = Number(options.batch);
 const FOLLOW = Number(options.follow);
@@ -114,6 +140,45 @@ async function generate(sql: postgres.Sql) {
     where (hashtext(p.id::text || 'skilled') & 1023) < ${Math.round(
       SKILLED * 1024
     )}`;
+  // Jobs and investment opportunities published this week over 100 towns in 10 provinces;
+  // members' job profiles, hometowns, sectors and willingness to invest.
+  await sql`insert into places (parent_id, kind, name, country_code) select ${country}, 'province', 'Perf Province ' || n, 'PL' from generate_series(1, 10) n`;
+  await sql`
+    insert into places (parent_id, kind, name, country_code)
+    select (select id from places where name = 'Perf Province ' || (1 + n % 10)), 'municipality', 'Perf Town ' || n, 'PL' from generate_series(1, 100) n`;
+  await sql`
+    insert into lgus (place_id, name, slug, verification_status, verified_at)
+    select id, 'Municipality of ' || name, 'perf-town-' || substring(name from 11), 'verified', now() from places where name like 'Perf Town %'`;
+  await sql`
+    with occupations as (select array_agg(isco_code order by isco_code) as codes from public.skills where kind = 'occupation' and length(isco_code) = 2 and isco_code not like '0%'),
+    towns as (select array_agg(l.id order by l.slug) as lgus, array_agg(l.place_id order by l.slug) as places from lgus l where l.slug like 'perf-town-%')
+    insert into jobs (lgu_id, title, description, sector, occupation_code, skills_required, skills_preferred, languages, place_id, remote, employment_type, closes_on)
+    select towns.lgus[1 + n % 100], jsonb_build_object('en', 'Job ' || n, 'fil', 'Trabaho ' || n), jsonb_build_object('en', 'What the job is about, in a few words.'), 'O',
+           occupations.codes[1 + abs(hashtext(n || 'o')) % cardinality(occupations.codes)],
+           array[(${skills}::text[])[1 + abs(hashtext(n || 'a')) % 40], (${skills}::text[])[1 + abs(hashtext(n || 'b')) % 40]],
+           array[(${skills}::text[])[1 + abs(hashtext(n || 'c')) % 40]],
+           case when n % 3 = 0 then '{fil}'::text[] else '{}' end, towns.places[1 + n % 100], n % 5 = 0, 'full_time', current_date + 30
+    from generate_series(1, ${JOBS}::int) n, occupations, towns`;
+  await sql`
+    insert into investment_opportunities (lgu_id, slug, title, summary, sector, interest_sectors, kind, ticket_min_minor, ticket_max_minor, currency, timeline, contact_office, status)
+    select l.id, 'perf-opportunity-' || n, jsonb_build_object('en', 'Opportunity ' || n), jsonb_build_object('en', 'A partner wanted.'),
+           (array['agribusiness', 'technology', 'agro_tourism', 'manufacturing'])[1 + n % 4],
+           (array['{agriculture,livelihood}', '{technology}', '{agriculture,tourism}', '{livelihood}'])[1 + n % 4]::text[],
+           'joint_venture', 10000000, 500000000, 'PHP', 'one_to_2_years', 'Investment office', 'open'
+    from generate_series(1, ${OPPORTUNITIES}::int) n join lgus l on l.slug = 'perf-town-' || (1 + n % 100)`;
+  await sql`
+    insert into profile_hometowns (profile_id, place_id)
+    select p.id, (select id from places where name = 'Perf Town ' || (1 + abs(hashtext(p.id::text || 'h')) % 100)) from profiles p
+    where (hashtext(p.id::text || 'home') & 1023) < 307`;
+  await sql`
+    update profiles p set sectors = (array['{agriculture}', '{technology}', '{tourism,livelihood}', '{education}'])[1 + abs(hashtext(p.id::text || 'sec')) % 4]::text[],
+      willingness = case when (hashtext(p.id::text || 'inv') & 1023) < 512 then '{invest}'::text[] else '{}' end
+    where (hashtext(p.id::text || 'sectors') & 1023) < 205`;
+  await sql`
+    with occupations as (select array_agg(isco_code order by isco_code) as codes from public.skills where kind = 'occupation' and length(isco_code) = 2 and isco_code not like '0%')
+    insert into jobseeker_profiles (profile_id, occupation_code, open_to_remote)
+    select p.id, occupations.codes[1 + abs(hashtext(p.id::text || 'occ')) % cardinality(occupations.codes)], (hashtext(p.id::text) & 1) = 0
+    from profiles p, occupations where (hashtext(p.id::text || 'seeker') & 1023) < ${Math.round(SEEKERS * 1024)}`;
   await sql`analyze`;
 }
 
@@ -134,16 +199,17 @@ async function main() {
     let started = Date.now();
     await generate(sql);
     const [counts] = await sql<
-      { members: number; followers: number; skilled: number }[]
+      { members: number; followers: number; skilled: number; seekers: number; jobs: number; opportunities: number }[]
     >`
       select (select count(*)::int from profiles) as members, (select count(distinct user_id)::int from project_followers) as followers,
-             (select count(distinct profile_id)::int from member_skills) as skilled`;
+             (select count(distinct profile_id)::int from member_skills) as skilled, (select count(*)::int from jobseeker_profiles) as seekers,
+             (select count(*)::int from jobs) as jobs, (select count(*)::int from investment_opportunities) as opportunities`;
     console.log(
       `generated ${counts!.members} members (${
         counts!.followers
-      } follow projects, ${counts!.skilled} list skills) in ${seconds(
-        Date.now() - started
-      )}`
+      } follow projects, ${counts!.skilled} list skills, ${counts!.seekers} have a job profile), ${counts!.jobs} jobs and ${
+        counts!.opportunities
+      } opportunities in ${seconds(Date.now() - started)}`
     );
 
     client = createDbClient(url, { max: 4 });
@@ -173,6 +239,7 @@ async function main() {
         siteUrl: "https://tulay.example",
         email,
         batchSize: BATCH,
+        providers,
         afterBatch: ({ batch }) => {
           progress(batch);
           if (batch === CRASH_AFTER) throw new Error("worker died");
@@ -188,6 +255,7 @@ async function main() {
       email,
       now,
       batchSize: BATCH,
+      providers,
       afterBatch: ({ batch }) => progress((batches = batch)),
     });
     const elapsed = Date.now() - started;
@@ -221,6 +289,12 @@ async function main() {
       `  peak rss ${mb(peakRss)}, peak heap ${mb(
         peakHeap
       )}; load average after: ${load()}`
+    );
+    const topics = await sql<{ topic: string; members: number }[]>`
+      select t.topic, count(*)::int as members from digest_deliveries d, unnest(d.topics) as t(topic) group by t.topic order by t.topic`;
+    console.log(`  members emailed per topic: ${topics.map((t) => `${t.topic} ${t.members}`).join(", ")}`);
+    console.log(
+      `  time in each provider over the run: ${[...providerTime].map(([topic, ms]) => `${topic} ${seconds(ms)}`).join(", ")}`
     );
     if (run!.status !== "done") failures.push(`run status ${run!.status}`);
     if (run!.members_seen !== counts!.members)

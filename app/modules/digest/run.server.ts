@@ -125,6 +125,11 @@ export async function processBatch(
     );
     if (!run || run.status === "done")
       return { done: true, members: 0, emails: 0, items: 0 };
+    // Statements are prepared (client.server.ts), and after five runs PostgreSQL may switch a
+    // prepared statement to a generic plan that guesses its parameters. The providers' queries
+    // depend on them (500 ids, a week's window): planned blind, the jobs query took ten times longer
+    // by the middle of a run (docs/performance.md). Each batch plans for its own values.
+    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
     const since = new Date(run.window_start);
     const until = new Date(run.window_end);
     // Every member in id order (the primary key's index); the cursor moves past all of them, the

@@ -15,7 +15,9 @@
  * person only; tests/integration/digest-jobs.test.ts checks the two agree.
  *
  * Three queries per batch, whatever its size: the scored pairs (at most RANKED_ITEMS_PER_MEMBER per
- * member), the jobs they name, and the labels of the skills matched.
+ * member), the jobs they name, and the labels of the skills matched. The pairs are found by
+ * equality joins on skills and major groups, so a batch costs about what its candidate pairs do,
+ * not members times new jobs.
  */
 import { sql } from "drizzle-orm";
 import type { LocalizedText, SkillLabels } from "~/db/schema";
@@ -58,6 +60,9 @@ type JobRow = {
   group_labels: SkillLabels | null;
 };
 
+/** Enough of a description for the email's excerpt (render.server.ts cuts it to about 200). */
+const DESCRIPTION_CHARS = 400;
+
 const textArray = (values: string[]) =>
   `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
@@ -68,7 +73,7 @@ export const jobsProvider: DigestProvider = {
     if (memberIds.length === 0) return items;
     const w = JOB_MATCH_WEIGHTS;
     const pairs = await tx.execute<PairRow>(sql`
-      with new_jobs as (
+      with new_jobs as materialized (
         select j.id, j.published_at, j.occupation_code, j.skills_required, j.place_path, j.remote, j.languages,
                array(select distinct s from unnest(j.skills_required || j.skills_preferred) s order by s) as skills_all
         from public.jobs j
@@ -88,15 +93,34 @@ export const jobsProvider: DigestProvider = {
         left join public.jobseeker_profiles jp on jp.profile_id = p.id
         where p.id = any(${uuidArray(memberIds)}::uuid[]) and exists (select 1 from new_jobs)
       ),
-      seekers as (
+      seekers as materialized (
         -- Nearby: the provinces or regions of those places (never a whole country).
         select pe.*, array(select parent.id from public.places pl join public.places parent on parent.id = pl.parent_id
                            where pl.id = any (pe.places) and parent.kind <> 'country') as near
         from people pe
         where pe.occupation is not null or cardinality(pe.skills) > 0
       ),
+      -- Candidates by equality joins (a job of their major group; a job with one of their skills),
+      -- never by testing every member against every job. Per pair: how many of the job's required
+      -- skills (as listed) and of all its skills the member has.
+      job_skills as (
+        select j.id as job_id, k as skill, 1 as required, 0 as listed from new_jobs j, unnest(j.skills_required) k
+        union all
+        select j.id, k, 0, 1 from new_jobs j, unnest(j.skills_all) k
+      ),
+      candidates as (
+        select c.member_id, c.job_id, sum(c.required)::int as required_hits, sum(c.listed)::int as all_hits
+        from (
+          select s.id as member_id, js.job_id, js.required, js.listed
+          from seekers s, unnest(s.skills) ms(skill)
+          join job_skills js on js.skill = ms.skill
+          union all
+          select s.id, j.id, 0, 0 from seekers s join new_jobs j on left(j.occupation_code, 1) = left(s.occupation, 1)
+        ) c
+        group by c.member_id, c.job_id
+      ),
       parts as (
-        select s.id as member_id, j.id as job_id, j.published_at,
+        select c.member_id, c.job_id, j.published_at, c.required_hits, c.all_hits,
                case when j.occupation_code = s.occupation then 'sub_major'
                     when left(j.occupation_code, 1) = left(s.occupation, 1) then 'major' end as occupation,
                case when j.place_path && s.places then 'area'
@@ -104,20 +128,18 @@ export const jobsProvider: DigestProvider = {
                     when j.remote and s.open_to_remote then 'remote' end as place,
                (cardinality(j.languages) = 0 or j.languages <@ s.languages) as languages_ok,
                cardinality(j.languages) as languages_asked,
-               array(select k from unnest(j.skills_required) k where k = any (s.skills)) as required_matched,
                cardinality(j.skills_required) as required_count,
-               (select count(*) from unnest(j.skills_all) k where k = any (s.skills))::int as all_hits,
-               array(select k from unnest(j.skills_all) k where k = any (s.skills) and not k = any (j.skills_required)) as preferred_matched,
                cardinality(j.skills_all) - cardinality(j.skills_required) as preferred_count
-        from seekers s
-        join new_jobs j on (s.occupation is not null and left(j.occupation_code, 1) = left(s.occupation, 1)) or j.skills_all && s.skills
-        where not exists (select 1 from public.job_applications a where a.job_id = j.id and a.applicant_id = s.id)
+        from candidates c
+        join seekers s on s.id = c.member_id
+        join new_jobs j on j.id = c.job_id
+        where not exists (select 1 from public.job_applications a where a.job_id = c.job_id and a.applicant_id = c.member_id)
       ),
       scored as (
         select p.*,
                (case p.occupation when 'sub_major' then ${w.occupation}::int when 'major' then ${w.occupationMajor}::int else 0 end
-                + case when p.required_count > 0 then round(${w.skillsRequired}::int * cardinality(p.required_matched)::numeric / p.required_count)::int else 0 end
-                + case when p.preferred_count > 0 then round(${w.skillsPreferred}::int * (p.all_hits - cardinality(p.required_matched))::numeric / p.preferred_count)::int else 0 end
+                + case when p.required_count > 0 then round(${w.skillsRequired}::int * p.required_hits::numeric / p.required_count)::int else 0 end
+                + case when p.preferred_count > 0 then round(${w.skillsPreferred}::int * (p.all_hits - p.required_hits)::numeric / p.preferred_count)::int else 0 end
                 + case p.place when 'area' then ${w.place}::int when 'nearby' then ${w.placeNearby}::int when 'remote' then ${w.remote}::int else 0 end
                 + case when p.languages_ok then ${w.languages}::int else 0 end) as score
         from parts p
@@ -127,24 +149,30 @@ export const jobsProvider: DigestProvider = {
         from scored s
         where s.score >= ${JOB_MATCH_MIN_SCORE}::int
       )
-      select member_id, job_id, score, occupation, place, languages_ok, languages_asked,
-             array(select distinct k from unnest(required_matched) k order by k) as required_matched,
-             cardinality(required_matched) as required_hits, required_count,
-             array(select k from unnest(preferred_matched) k order by k) as preferred_matched
-      from ranked
-      where n <= ${RANKED_ITEMS_PER_MEMBER}::int
-      order by member_id, n`);
+      -- Which skills matched, for the words: only for the pairs kept.
+      select r.member_id, r.job_id, r.score, r.occupation, r.place, r.languages_ok, r.languages_asked, r.required_hits, r.required_count,
+             array(select distinct k from unnest(j.skills_required) k where k = any (s.skills) order by k) as required_matched,
+             array(select k from unnest(j.skills_all) k where k = any (s.skills) and not k = any (j.skills_required) order by k) as preferred_matched
+      from ranked r
+      join seekers s on s.id = r.member_id
+      join new_jobs j on j.id = r.job_id
+      where r.n <= ${RANKED_ITEMS_PER_MEMBER}::int
+      order by r.member_id, r.n`);
     if (pairs.length === 0) return items;
 
     const jobIds = [...new Set(pairs.map((p) => p.job_id))];
+    // Every batch names most of the week's jobs: their descriptions come cut to what the email
+    // shows (an excerpt of about 200 characters), not whole.
     const jobs = await tx.execute<JobRow>(sql`
-      select j.id, j.title, j.description, j.published_at, coalesce(l.name, o.name) as poster_name, pl.name as place_name,
-             (select s.labels from public.skills s where s.kind = 'occupation' and s.isco_code = j.occupation_code limit 1) as occupation_labels,
-             (select s.labels from public.skills s where s.kind = 'occupation' and s.isco_code = left(j.occupation_code, 1) limit 1) as group_labels
+      select j.id, j.title, j.published_at, coalesce(l.name, o.name) as poster_name, pl.name as place_name,
+             (select jsonb_object_agg(e.key, left(e.value, ${DESCRIPTION_CHARS}::int)) from jsonb_each_text(j.description) e) as description,
+             occupation.labels as occupation_labels, grp.labels as group_labels
       from public.jobs j
       left join public.lgus l on l.id = j.lgu_id
       left join public.organisations o on o.id = j.organisation_id
       left join public.places pl on pl.id = j.place_id
+      left join public.skills occupation on occupation.code = 'isco08_' || j.occupation_code
+      left join public.skills grp on grp.code = 'isco08_' || left(j.occupation_code, 1)
       where j.id = any(${uuidArray(jobIds)}::uuid[])`);
     const jobById = new Map(jobs.map((j) => [j.id, j]));
 

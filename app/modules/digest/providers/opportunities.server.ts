@@ -88,51 +88,62 @@ export const opportunitiesProvider: DigestProvider = {
     if (memberIds.length === 0) return items;
     const w = MATCH_WEIGHTS;
     const pairs = await tx.execute<PairRow>(sql`
-      with new_opportunities as (
-        select o.id, o.title, o.published_at, o.interest_sectors, o.ticket_min_minor, o.ticket_max_minor, o.currency, l.place_id
-        from public.investment_opportunities o
-        join public.lgus l on l.id = o.lgu_id
-        where o.status = 'open' and l.verification_status = 'verified'
-          and o.published_at >= ${since.toISOString()}::timestamptz and o.published_at < ${until.toISOString()}::timestamptz
-      ),
-      people as (
-        select p.id, p.sectors, p.languages, p.preferred_locale, 'invest' = any (p.willingness) as willing,
-               ip.ticket_min_minor, ip.ticket_max_minor, ip.currency
-        from public.profiles p
-        left join public.investment_preferences ip on ip.member_id = p.id
-        where p.id = any(${uuidArray(memberIds)}::uuid[]) and exists (select 1 from new_opportunities)
-      ),
-      homes as (
-        select h.profile_id, h.place_id, pl.name, pl.parent_id
-        from public.profile_hometowns h join public.places pl on pl.id = h.place_id
-        where h.profile_id in (select id from people)
-      ),
-      divisor(currency, per_major) as (values ${divisors}),
+      with divisor(currency, per_major) as (values ${divisors}),
       usd as (
         select r.currency, r.usd_per_unit / coalesce((select d.per_major from divisor d where d.currency = r.currency), 100) as per_minor
         from public.exchange_rates r
       ),
+      new_opportunities as materialized (
+        select o.id, o.published_at, o.interest_sectors, o.ticket_min_minor, o.ticket_max_minor, o.currency,
+               l.place_id, lp.parent_id as place_parent,
+               array(select e.key from jsonb_each_text(o.title) e where e.value <> '') as title_languages,
+               o.ticket_min_minor * ou.per_minor as usd_min, o.ticket_max_minor * ou.per_minor as usd_max
+        from public.investment_opportunities o
+        join public.lgus l on l.id = o.lgu_id
+        left join public.places lp on lp.id = l.place_id
+        left join usd ou on ou.currency = o.currency
+        where o.status = 'open' and l.verification_status = 'verified'
+          and o.published_at >= ${since.toISOString()}::timestamptz and o.published_at < ${until.toISOString()}::timestamptz
+      ),
+      people as materialized (
+        select p.id, coalesce(p.sectors, '{}') as sectors, coalesce('invest' = any (p.willingness), false) as willing,
+               -- The languages they read, their preferred one first.
+               array_remove(array_prepend(p.preferred_locale, coalesce(p.languages, '{}')), null) as reads,
+               ip.ticket_min_minor, ip.ticket_max_minor, ip.currency,
+               ip.ticket_min_minor * pu.per_minor as usd_min, ip.ticket_max_minor * pu.per_minor as usd_max
+        from public.profiles p
+        left join public.investment_preferences ip on ip.member_id = p.id
+        left join usd pu on pu.currency = ip.currency
+        where p.id = any(${uuidArray(memberIds)}::uuid[]) and exists (select 1 from new_opportunities)
+      ),
+      -- Hometowns (first by name) that are the opportunity's LGU, or one inside the other with it.
+      places_hit as (
+        select h.profile_id as member_id, o.id as opportunity_id,
+               min(hp.name) filter (where hp.id = o.place_id) as hometown,
+               min(hp.name) filter (where hp.parent_id = o.place_id or hp.id = o.place_parent) as home_province
+        from public.profile_hometowns h
+        join public.places hp on hp.id = h.place_id
+        join new_opportunities o on o.place_id = hp.id or o.place_id = hp.parent_id or o.place_parent = hp.id
+        where h.profile_id in (select id from people)
+        group by h.profile_id, o.id
+      ),
+      -- Every member against every new opportunity (a week's few), each signal a cheap test.
       signals as (
         select pe.id as member_id, o.id as opportunity_id, o.published_at, pe.willing,
-          coalesce(array(select unnest(o.interest_sectors) intersect select unnest(pe.sectors) order by 1), '{}') as shared_sectors,
-          (select h.name from homes h where h.profile_id = pe.id and h.place_id = o.place_id order by h.name limit 1) as hometown,
-          (select h.name from homes h join public.places lp on lp.id = o.place_id
-            where h.profile_id = pe.id and (h.parent_id = o.place_id or lp.parent_id = h.place_id) order by h.name limit 1) as home_province,
-          pe.currency is not null and (
-            -- Same currency: compared as they are (the rates drop out); otherwise through US dollars.
-            (pe.currency = o.currency and pe.ticket_max_minor >= o.ticket_min_minor and pe.ticket_min_minor <= o.ticket_max_minor)
-            or coalesce((select pe.ticket_max_minor * pu.per_minor >= o.ticket_min_minor * ou.per_minor
-                                and pe.ticket_min_minor * pu.per_minor <= o.ticket_max_minor * ou.per_minor
-                         from usd pu, usd ou where pu.currency = pe.currency and ou.currency = o.currency), false)) as ticket,
-          (select lng from unnest(array_prepend(pe.preferred_locale, pe.languages)) with ordinality as u(lng, n)
-            where lng is not null and coalesce(o.title ->> lng, '') <> '' order by n limit 1) as language
+               pe.sectors && o.interest_sectors as sector,
+               ph.hometown, ph.home_province,
+               -- Same currency: compared as they are (the rates drop out); otherwise through US dollars.
+               coalesce(pe.currency = o.currency and pe.ticket_max_minor >= o.ticket_min_minor and pe.ticket_min_minor <= o.ticket_max_minor, false)
+                 or coalesce(pe.usd_max >= o.usd_min and pe.usd_min <= o.usd_max, false) as ticket,
+               (select u.lng from unnest(pe.reads) with ordinality as u(lng, n) where u.lng = any (o.title_languages) order by u.n limit 1) as language
         from people pe
         cross join new_opportunities o
+        left join places_hit ph on ph.member_id = pe.id and ph.opportunity_id = o.id
         where not exists (select 1 from public.investment_interests i where i.opportunity_id = o.id and i.member_id = pe.id)
       ),
       scored as (
         select s.*,
-          (case when cardinality(s.shared_sectors) > 0 then ${w.sector}::int else 0 end
+          (case when s.sector then ${w.sector}::int else 0 end
            + case when s.hometown is not null then ${w.hometown}::int when s.home_province is not null then ${w.homeProvince}::int else 0 end
            + case when s.ticket then ${w.ticket}::int else 0 end
            + case when s.willing then ${w.willingness}::int else 0 end
@@ -144,10 +155,14 @@ export const opportunitiesProvider: DigestProvider = {
         from scored s
         where s.score >= ${OPPORTUNITY_DIGEST_MIN_SCORE}::int
       )
-      select member_id, opportunity_id, score, shared_sectors, hometown, home_province, ticket, coalesce(willing, false) as willing, language
-      from ranked
-      where n <= ${RANKED_ITEMS_PER_MEMBER}::int
-      order by member_id, n`);
+      -- The sectors in common, for the words: only for the pairs kept.
+      select r.member_id, r.opportunity_id, r.score, r.hometown, r.home_province, r.ticket, r.willing, r.language,
+             array(select unnest(o.interest_sectors) intersect select unnest(pe.sectors) order by 1) as shared_sectors
+      from ranked r
+      join people pe on pe.id = r.member_id
+      join new_opportunities o on o.id = r.opportunity_id
+      where r.n <= ${RANKED_ITEMS_PER_MEMBER}::int
+      order by r.member_id, r.n`);
     if (pairs.length === 0) return items;
 
     const ids = [...new Set(pairs.map((p) => p.opportunity_id))];
