@@ -66,14 +66,16 @@ async function main() {
     await sql.unsafe(`delete from public.places where official_code like 'PERF-JOBS-%'`);
     await sql.unsafe(`set session_replication_role = replica`);
 
-    // Places: three countries, 20 provinces each, 20 municipalities per province.
+    // Places: three countries (a country another generator or the demo already holds keeps its
+    // row), 20 provinces each, 20 municipalities per province.
     await sql.unsafe(`
       insert into public.places (kind, name, country_code, official_code)
-      values ('country', 'Philippines', 'PH', 'PERF-JOBS-PH'), ('country', 'Mexico', 'MX', 'PERF-JOBS-MX'), ('country', 'Morocco', 'MA', 'PERF-JOBS-MA')`);
+      select v.* from (values ('country'::place_kind, 'Philippines', 'PH', 'PERF-JOBS-PH'), ('country', 'Mexico', 'MX', 'PERF-JOBS-MX'), ('country', 'Morocco', 'MA', 'PERF-JOBS-MA')) v(kind, name, code, official)
+      where not exists (select 1 from public.places c where c.parent_id is null and c.name = v.name)`);
     await sql.unsafe(`
       insert into public.places (parent_id, kind, name, country_code, official_code)
       select c.id, 'province', c.name || ' province ' || p, c.country_code, 'PERF-JOBS-' || c.country_code || '-' || p
-      from public.places c, generate_series(1, 20) p where c.official_code in ('PERF-JOBS-PH', 'PERF-JOBS-MX', 'PERF-JOBS-MA')`);
+      from public.places c, generate_series(1, 20) p where c.parent_id is null and c.kind = 'country' and c.name in ('Philippines', 'Mexico', 'Morocco')`);
     await sql.unsafe(`
       insert into public.places (parent_id, kind, name, country_code, official_code)
       select pr.id, 'municipality', 'Town ' || m || ' of ' || pr.name, pr.country_code, pr.official_code || '-' || m
