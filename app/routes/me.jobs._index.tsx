@@ -9,7 +9,7 @@ import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage, i18nServer } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { salaryRange } from "~/modules/jobs/format";
-import { mySavedSearches, searchQuery } from "~/modules/jobs/saved-searches.server";
+import { savedSearchesOf, searchQuery } from "~/modules/jobs/saved-searches.server";
 import { jobsForPerson } from "~/modules/matching/jobs.server";
 import { sql } from "drizzle-orm";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
@@ -21,13 +21,12 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "jobs:
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
   const language = await getLanguage(request);
-  const { found, profile } = await withRls(session.claims, async (tx) => {
+  const { found, profile, searches } = await withRls(session.claims, async (tx) => {
     const [profile] = await tx.execute<{ occupation: string | null; skills: number }>(sql`
       select (select jp.occupation_code from public.jobseeker_profiles jp where jp.profile_id = ${session.user.id}) as occupation,
              (select count(*)::int from public.member_skills ms where ms.profile_id = ${session.user.id}) as skills`);
-    return { found: await jobsForPerson(tx, language, 20), profile };
+    return { found: await jobsForPerson(tx, language, 20), profile, searches: await savedSearchesOf(tx, session.user.id) };
   });
-  const searches = await mySavedSearches(session.claims);
   const t = await i18nServer.getFixedT(language, "jobs");
   const words = { from: t("card.from"), upTo: t("card.upTo") };
   return json(

@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { getEnv } from "~/config/env.server";
-import { asService, withRls, type JwtClaims } from "~/db/client.server";
+import { asService, withRls, type JwtClaims, type Tx } from "~/db/client.server";
 import { jobSavedSearches } from "~/db/schema";
 import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -50,13 +50,16 @@ export async function saveSearch(claims: JwtClaims, name: string, filters: Recor
 }
 
 export async function mySavedSearches(claims: JwtClaims) {
-  return withRls(claims, (tx) =>
-    tx
-      .select({ id: jobSavedSearches.id, name: jobSavedSearches.name, filters: jobSavedSearches.filters, alerts: jobSavedSearches.alerts })
-      .from(jobSavedSearches)
-      .where(eq(jobSavedSearches.userId, claims.sub))
-      .orderBy(asc(jobSavedSearches.createdAt)),
-  );
+  return withRls(claims, (tx) => savedSearchesOf(tx, claims.sub));
+}
+
+/** The same, inside a transaction the caller already holds as the person. */
+export function savedSearchesOf(tx: Tx, userId: string) {
+  return tx
+    .select({ id: jobSavedSearches.id, name: jobSavedSearches.name, filters: jobSavedSearches.filters, alerts: jobSavedSearches.alerts })
+    .from(jobSavedSearches)
+    .where(eq(jobSavedSearches.userId, userId))
+    .orderBy(asc(jobSavedSearches.createdAt));
 }
 
 export async function setAlerts(claims: JwtClaims, id: string, alerts: boolean) {
