@@ -5,10 +5,10 @@ import { ErrorPage } from "~/components/error-page";
 import { JobCard } from "~/components/job-card";
 import { Pagination } from "~/components/pagination";
 import { withRls } from "~/db/client.server";
-import { countryName, formatDate, formatNumber } from "~/i18n/format";
+import { countryName, formatNumber } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { getClaims } from "~/modules/auth/session.server";
-import { salaryRange } from "~/modules/jobs/format";
+import { jobCardView } from "~/modules/jobs/format";
 import { jobTaxonomy } from "~/modules/jobs/taxonomy.server";
 import { jobSearchSchema } from "~/modules/jobs/schema";
 import { placeFilterOptions, searchJobs } from "~/modules/jobs/search.server";
@@ -40,16 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     more: result.more,
     page: result.page,
     pages: result.pages,
-    jobs: result.jobs.map((j) => ({
-      id: j.id,
-      title: j.title,
-      posterName: j.posterName,
-      place: j.placeName ? `${j.placeName}, ${countryName(j.countryCode!, language)}` : null,
-      remote: j.remote,
-      employmentType: j.employmentType,
-      salary: salaryRange(j.salaryMinMinor, j.salaryMaxMinor, j.salaryCurrency, language, words),
-      closes: formatDate(j.closesOn, language),
-    })),
+    jobs: result.jobs.map((j) => jobCardView(j, language, words)),
     places: placeOptions.map((p) => ({ id: p.id, label: `${p.name} (${countryName(p.countryCode, language)})` })),
     occupations: taxonomy.occupationTree,
   });

@@ -5,10 +5,9 @@ import { ErrorPage } from "~/components/error-page";
 import { JobCard } from "~/components/job-card";
 import { MatchReasons } from "~/components/match-reasons";
 import { withRls } from "~/db/client.server";
-import { countryName, formatDate } from "~/i18n/format";
 import { getLanguage, i18nServer } from "~/i18n/i18next.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { salaryRange } from "~/modules/jobs/format";
+import { jobCardView } from "~/modules/jobs/format";
 import { savedSearchesOf, searchQuery } from "~/modules/jobs/saved-searches.server";
 import { jobsForPerson } from "~/modules/matching/jobs.server";
 import { sql } from "drizzle-orm";
@@ -32,18 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       hasProfile: Boolean(profile && (profile.occupation || profile.skills > 0)),
-      jobs: found.map(({ match, card: j, reasons }) => ({
-        id: j.id,
-        title: j.title,
-        posterName: j.posterName,
-        place: j.placeName ? `${j.placeName}, ${countryName(j.countryCode!, language)}` : null,
-        remote: j.remote,
-        employmentType: j.employmentType,
-        salary: salaryRange(j.salaryMinMinor, j.salaryMaxMinor, j.salaryCurrency, language, words),
-        closes: formatDate(j.closesOn, language),
-        score: match.score,
-        reasons,
-      })),
+      jobs: found.map(({ match, card, reasons }) => ({ ...jobCardView(card, language, words), score: match.score, reasons })),
       searches: searches.map((s) => ({ id: s.id, name: s.name, alerts: s.alerts, query: searchQuery(s.filters) })),
     },
     { headers: { "Cache-Control": "private, no-store" } },

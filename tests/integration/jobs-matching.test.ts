@@ -14,25 +14,13 @@ import type { JwtClaims } from "../../app/db/client.server";
 import { jobsForMe } from "../../app/modules/matching/jobs.server";
 import { JOB_MATCH_MIN_SCORE, JOB_MATCH_WEIGHTS, type JobMatchWeights } from "../../app/modules/matching/weights";
 import { setupTestDatabase } from "../support/db";
+import { prng } from "../support/prng";
 import { createLgu, createOrganisation } from "../support/factories";
 
 const db = setupTestDatabase();
 const owner = (query: ReturnType<typeof sql>) => db().client.db.execute(query).then((rows) => [...rows] as Record<string, unknown>[]);
 
-// A small seeded PRNG (mulberry32), so a failure can be replayed.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261124);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list)))];
+const { random, pick, some } = prng(20261124);
 
 const OCCUPATIONS = ["71", "72", "73", "74", "75", "81", "83", "52", "22", "26"];
 const SKILLS = ["welding", "machining", "motor_vehicle_mechanics", "auto_electrical", "plumbing", "carpentry", "nursing", "teaching", "accounting", "translation"];

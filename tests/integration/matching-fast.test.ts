@@ -14,6 +14,7 @@ import { setDbClient, type JwtClaims } from "../../app/db/client.server";
 import { opportunitiesFor, rankOpportunities } from "../../app/modules/investments/matching.server";
 import { needsFor, peopleForNeed, projectsFor, rankNeeds, rankPeopleForNeed, rankProjects } from "../../app/modules/matching/engine.server";
 import { setupTestDatabase } from "../support/db";
+import { prng } from "../support/prng";
 import { addLguRole, createLgu, createUser } from "../support/factories";
 
 const db = setupTestDatabase();
@@ -21,19 +22,7 @@ const owner = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>)
 /** As the database owner (app_private is not the service role's). */
 const superuser = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => db().client.db.execute<T>(query).then((rows) => [...rows]);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261125);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list)))];
+const { random, pick, some } = prng(20261125);
 
 const SECTORS = ["education", "health", "water", "roads", "livelihood", "agriculture", "culture"];
 const LANGUAGES = ["en", "fil", "es", "fr", "ar"];
