@@ -326,7 +326,7 @@ describe("the weekly digest job", () => {
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     });
     expect(message.headers!["List-Unsubscribe"]).toMatch(
-      /^<http:\/\/portal\.test\/digest\/unsubscribe\?m=[0-9a-f-]{36}&t=all&s=[\w-]{43}>$/
+      /^<http:\/\/portal\.test\/digest\/unsubscribe\?m=[0-9a-f-]{36}&t=all&s=[\w-]{43}&lng=fil>$/
     );
 
     // The run is done and recorded; running again in the same week sends nothing more.

@@ -30,17 +30,20 @@ export function unsubscribeSignature(
     .digest("base64url");
 }
 
+/** `language`: the member's, so the confirmation page speaks it (unsigned: it changes no rights). */
 export function unsubscribeUrl(
   siteUrl: string,
   key: string,
   memberId: string,
-  scope: UnsubscribeScope
+  scope: UnsubscribeScope,
+  language?: string
 ): string {
   const query = new URLSearchParams({
     m: memberId,
     t: scope,
     s: unsubscribeSignature(key, memberId, scope),
   });
+  if (language) query.set("lng", language);
   return `${siteUrl}/digest/unsubscribe?${query.toString()}`;
 }
 

@@ -194,7 +194,7 @@ export async function processBatch(
           {
             siteUrl: options.siteUrl,
             unsubscribe: (scope) =>
-              unsubscribeUrl(options.siteUrl, key, member.id, scope),
+              unsubscribeUrl(options.siteUrl, key, member.id, scope, recipient.locale),
           }
         )
       );
