@@ -10,6 +10,7 @@ import { getLanguage } from "~/i18n/i18next.server";
 import { listOpportunities } from "~/modules/investments/opportunities.server";
 import { investmentSectors, opportunityKinds } from "~/modules/investments/vocabulary";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
+import { FilterSelect } from "~/components/filter-select";
 
 // Bad or unknown filter values are dropped rather than refused: a shared link with a stale filter
 // still shows opportunities.
@@ -71,39 +72,9 @@ export default function Opportunities() {
           <label htmlFor="q">{t("list.query")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="sector">{t("list.sector")}</label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {investmentSectors.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kind">{t("list.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {opportunityKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t("list.country")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="sector" label={t("list.sector")} value={filters.sector} any={t("list.any")} options={investmentSectors.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
+        <FilterSelect id="kind" label={t("list.kind")} value={filters.kind} any={t("list.any")} options={opportunityKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterSelect id="country" label={t("list.country")} value={filters.country} any={t("list.any")} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
         <div className="field">
           <label htmlFor="status">{t("list.status")}</label>
           <select id="status" name="status" defaultValue={filters.status ?? "open"}>

@@ -15,6 +15,7 @@ import { placeFilterOptions, searchJobs } from "~/modules/jobs/search.server";
 import { employmentTypes, jobSorts, postedWithinDays, salaryCurrencies, sectorCodes } from "~/modules/jobs/vocabulary";
 import { i18nServer } from "~/i18n/i18next.server";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
+import { FilterSelect } from "~/components/filter-select";
 
 // Links and plain forms only: no JavaScript needed.
 export const handle = scriptFree;
@@ -63,32 +64,12 @@ export default function JobSearch() {
           <label htmlFor="q">{t("search.query")}</label>
           <input id="q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="place">{t("search.place")}</label>
-          <select id="place" name="place" defaultValue={params.place ?? ""}>
-            <option value="">{t("search.any")}</option>
-            {places.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="place" label={t("search.place")} value={params.place} any={t("search.any")} options={places.map((p) => ({ value: p.id, label: p.label }))} />
         <label className="check">
           <input name="remote" type="checkbox" value="1" defaultChecked={Boolean(params.remote)} />
           {t("search.remote")}
         </label>
-        <div className="field">
-          <label htmlFor="sector">{t("search.sector")}</label>
-          <select id="sector" name="sector" defaultValue={params.sector ?? ""}>
-            <option value="">{t("search.any")}</option>
-            {sectorCodes.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="sector" label={t("search.sector")} value={params.sector} any={t("search.any")} options={sectorCodes.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
         <div className="field">
           <label htmlFor="occupation">{t("search.occupation")}</label>
           <select id="occupation" name="occupation" defaultValue={params.occupation ?? ""}>
@@ -105,17 +86,7 @@ export default function JobSearch() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="type">{t("search.type")}</label>
-          <select id="type" name="type" defaultValue={params.type ?? ""}>
-            <option value="">{t("search.any")}</option>
-            {employmentTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="type" label={t("search.type")} value={params.type} any={t("search.any")} options={employmentTypes.map((type) => ({ value: type, label: t(`types.${type}`) }))} />
         <div className="field">
           <label htmlFor="salary">{t("search.salary")}</label>
           <input id="salary" name="salary" inputMode="numeric" defaultValue={params.salary ?? ""} aria-describedby="salary-hint" />
@@ -133,17 +104,7 @@ export default function JobSearch() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="within">{t("search.within")}</label>
-          <select id="within" name="within" defaultValue={params.within ?? ""}>
-            <option value="">{t("search.anyTime")}</option>
-            {postedWithinDays.map((d) => (
-              <option key={d} value={d}>
-                {t("search.withinDays", { count: d })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="within" label={t("search.within")} value={params.within} any={t("search.anyTime")} options={postedWithinDays.map((d) => ({ value: d, label: t("search.withinDays", { count: d }) }))} />
         <div className="field">
           <label htmlFor="sort">{t("search.sort")}</label>
           <select id="sort" name="sort" defaultValue={params.sort}>

@@ -11,6 +11,7 @@ import { sectorOptions } from "~/modules/people/vocabulary";
 import { listPublicProjects } from "~/modules/projects/queries.server";
 import { needKinds, projectSorts, publicStatuses } from "~/modules/projects/vocabulary";
 import { titleFromRoot, scriptFree } from "~/utils/meta";
+import { FilterSelect } from "~/components/filter-select";
 
 // Bad or unknown filter values are dropped rather than refused: a shared link with a stale filter
 // still shows projects.
@@ -67,50 +68,10 @@ export default function ProjectList() {
           <label htmlFor="q">{t("list.query")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="sector">{t("list.sector")}</label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {sectorOptions.map((s) => (
-              <option key={s} value={s}>
-                {t(`account:sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("list.status")}</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {publicStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t("list.country")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="need">{t("list.need")}</label>
-          <select id="need" name="need" defaultValue={filters.need ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {needKinds.map((n) => (
-              <option key={n} value={n}>
-                {t(`needs.${n}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="sector" label={t("list.sector")} value={filters.sector} any={t("list.any")} options={sectorOptions.map((s) => ({ value: s, label: t(`account:sectors.${s}`) }))} />
+        <FilterSelect id="status" label={t("list.status")} value={filters.status} any={t("list.any")} options={publicStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <FilterSelect id="country" label={t("list.country")} value={filters.country} any={t("list.any")} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
+        <FilterSelect id="need" label={t("list.need")} value={filters.need} any={t("list.any")} options={needKinds.map((n) => ({ value: n, label: t(`needs.${n}`) }))} />
         <div className="field">
           <label htmlFor="sort">{t("list.sort")}</label>
           <select id="sort" name="sort" defaultValue={filters.sort}>

@@ -11,6 +11,7 @@ import { asEntry, directoryPlaces, searchServices } from "~/modules/return-guide
 import { languageName } from "~/i18n/format";
 import { SERVICE_KINDS, SERVICE_LANGUAGES } from "~/modules/return-guide/vocabulary";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
+import { FilterSelect } from "~/components/filter-select";
 
 // Bad or unknown filter values are dropped rather than refused: a shared link with a stale filter still shows entries.
 const filtersSchema = z.object({
@@ -62,39 +63,9 @@ export default function ServiceDirectory() {
           <label htmlFor="q">{t("directory.query")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="kind">{t("directory.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {SERVICE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="place">{t("directory.place")}</label>
-          <select id="place" name="place" defaultValue={filters.place ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {places.map((place) => (
-              <option key={place.id} value={place.id}>
-                {place.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="language">{t("directory.language")}</label>
-          <select id="language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {languages.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="kind" label={t("directory.kind")} value={filters.kind} any={t("directory.any")} options={SERVICE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
+        <FilterSelect id="place" label={t("directory.place")} value={filters.place} any={t("directory.any")} options={places.map((place) => ({ value: place.id, label: place.name }))} />
+        <FilterSelect id="language" label={t("directory.language")} value={filters.language} any={t("directory.any")} options={languages.map((l) => ({ value: l.code, label: l.name }))} />
         <button type="submit" className="button">
           {t("directory.submit")}
         </button>

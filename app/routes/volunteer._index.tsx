@@ -13,6 +13,7 @@ import { skillChoiceGroups, skillLabels } from "~/modules/skills/taxonomy.server
 import { isTaxonomyCode } from "~/modules/skills/vocabulary";
 import { openNeeds } from "~/modules/volunteering/offers.server";
 import { scriptFree, titleFromRoot } from "~/utils/meta";
+import { FilterSelect } from "~/components/filter-select";
 
 // Plain links and a GET form: no JavaScript needed.
 export const handle = scriptFree;
@@ -70,41 +71,16 @@ export default function Volunteer() {
       <h1>{t("volunteer:title")}</h1>
       <p className="lead">{t("volunteer:intro")}</p>
       <Form method="get" className="form form--inline" role="search" aria-label={t("volunteer:filters.label")}>
-        <div className="field">
-          <label htmlFor="filter-skill">{t("volunteer:filters.skill")}</label>
-          <select id="filter-skill" name="skill" defaultValue={filters.skill}>
-            <option value="">{t("volunteer:filters.anySkill")}</option>
-            {skills.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-mode">{t("volunteer:filters.mode")}</label>
-          <select id="filter-mode" name="mode" defaultValue={filters.mode}>
-            <option value="">{t("volunteer:filters.anyMode")}</option>
-            {workModes
-              .filter((m) => m !== "either")
-              .map((m) => (
-                <option key={m} value={m}>
-                  {t(`projects:workModes.${m}`)}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-country">{t("volunteer:filters.country")}</label>
-          <select id="filter-country" name="country" defaultValue={filters.country}>
-            <option value="">{t("volunteer:filters.anyCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-skill" name="skill" label={t("volunteer:filters.skill")} value={filters.skill} any={t("volunteer:filters.anySkill")} options={skills} />
+        <FilterSelect
+          id="filter-mode"
+          name="mode"
+          label={t("volunteer:filters.mode")}
+          value={filters.mode}
+          any={t("volunteer:filters.anyMode")}
+          options={workModes.filter((m) => m !== "either").map((m) => ({ value: m, label: t(`projects:workModes.${m}`) }))}
+        />
+        <FilterSelect id="filter-country" name="country" label={t("volunteer:filters.country")} value={filters.country} any={t("volunteer:filters.anyCountry")} options={countries} />
         <span className="check">
           <input type="checkbox" id="filter-missions" name="missions" value="1" defaultChecked={filters.missions} />
           <label htmlFor="filter-missions">{t("volunteer:filters.missions")}</label>
