@@ -4,7 +4,8 @@
  * the reference) for many people and jobs drawn from a seeded generator — occupations that share
  * a major group or not, skills required and preferred (one both), places, provinces, remote work,
  * languages, closed, expired and unverified posters' jobs — with several weight sets, limits and
- * minimum scores. And the narrow tables follow the jobs: a closed or changed job leaves or changes.
+ * minimum scores. And the narrow tables follow the jobs: a closed or changed job leaves or changes,
+ * a suspended poster's jobs leave and come back when it is verified again.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -154,8 +155,42 @@ describe("jobs for you, rewritten for speed", () => {
     await owner(sql`update jobs set status = 'closed' where id = ${job!.id}`);
     expect(await rowsOf()).toEqual([]);
     expect(await owner(sql`select count(*)::int as n from app_private.job_match_jobs where job_id = ${job!.id}`)).toEqual([{ n: 0 }]);
-    // Every open job has its narrow row, and no other job has one.
-    const [counts] = await owner(sql`select (select count(*) from jobs where status = 'open')::int as open, (select count(*) from app_private.job_match_jobs)::int as narrow`);
-    expect(counts!.narrow).toBe(counts!.open);
+    // Every open job of a verified poster has its narrow row, and no other job has one.
+    const counts = await listedCounts();
+    expect(counts.listed).toBe(counts.open);
+    expect(counts.narrow).toBe(counts.open);
+  });
+
+  it("follows the posters' verification: a suspended employer's jobs leave every narrow table and come back, the same, when verified again", async () => {
+    // The verified employer (the one that posted "Both ways").
+    const [poster] = await owner(sql`select organisation_id as id from jobs where title ->> 'en' = 'Both ways'`);
+    const rowsOf = () =>
+      owner(sql`select s.job_id, s.skill_code, s.required from app_private.job_match_skills s join jobs j on j.id = s.job_id
+                where j.organisation_id = ${poster!.id} order by 1, 2`);
+    const before = await rowsOf();
+    expect(before.length).toBeGreaterThan(20);
+    const total = await listedCounts();
+    await owner(sql`update organisations set verification_status = 'suspended', verified_at = null where id = ${poster!.id}`);
+    expect(await rowsOf()).toEqual([]);
+    const [left] = await owner(sql`select (select count(*) from app_private.job_listings l join jobs j on j.id = l.job_id where j.organisation_id = ${poster!.id})::int as listed,
+      (select count(*) from app_private.job_match_jobs m join jobs j on j.id = m.job_id where j.organisation_id = ${poster!.id})::int as narrow`);
+    expect(left).toEqual({ listed: 0, narrow: 0 });
+    const suspended = await listedCounts();
+    expect(suspended.listed).toBe(suspended.open);
+    expect(suspended.listed).toBeLessThan(total.listed);
+    await owner(sql`update organisations set verification_status = 'verified', verified_at = now() where id = ${poster!.id}`);
+    expect(await rowsOf()).toEqual(before);
+    expect(await listedCounts()).toEqual(total);
   });
 });
+
+/** Open jobs of verified posters, and the rows of the search's and "jobs for you"'s narrow tables. */
+async function listedCounts() {
+  const [counts] = await owner(sql`
+    select (select count(*) from jobs j where j.status = 'open'
+              and (exists (select 1 from lgus l where l.id = j.lgu_id and l.verification_status = 'verified')
+                   or exists (select 1 from organisations o where o.id = j.organisation_id and o.verification_status = 'verified')))::int as open,
+           (select count(*) from app_private.job_listings)::int as listed,
+           (select count(*) from app_private.job_match_jobs)::int as narrow`);
+  return counts as { open: number; listed: number; narrow: number };
+}

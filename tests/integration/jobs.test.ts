@@ -218,6 +218,27 @@ describe("search", () => {
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     // Past the last page: the last page.
     expect((await search({ page: "99" })).page).toBe(1);
+    // Best match counts every match, and finds the last page too.
+    const mechanics = await search({ q: "mechanic" });
+    expect(mechanics.total).toBe(mechanics.jobs.length);
+    expect(mechanics.total).toBeGreaterThan(1);
+    expect(await search({ q: "mechanic", page: "99" })).toMatchObject({ page: 1, total: mechanics.total });
+  });
+
+  it("follows the employer: suspended, its jobs leave the search until verified again; renamed, they are found by the new name", async () => {
+    await owner(sql`update organisations set verification_status = 'suspended', verified_at = null where id = ${employer.id}`);
+    expect(titles(await search({ q: "mechanic" }))).not.toContain("Diesel mechanics wanted");
+    expect(titles(await search({}))).not.toContain("Hotel receptionist");
+    await owner(sql`update organisations set verification_status = 'verified', verified_at = now() where id = ${employer.id}`);
+    expect(titles(await search({ q: "mechanic" }))).toContain("Diesel mechanics wanted");
+    expect((await search({ q: "zamboanguita" })).total).toBe(0);
+    await owner(sql`update organisations set name = 'Zamboanguita Auto Works' where id = ${employer.id}`);
+    try {
+      expect(titles(await search({ q: "zamboanguita" }))).toContain("Diesel mechanics wanted");
+    } finally {
+      await owner(sql`update organisations set name = 'Bicol Auto Works' where id = ${employer.id}`);
+    }
+    expect((await search({ q: "zamboanguita" })).total).toBe(0);
   });
 
   it("drops unreadable filters instead of failing", async () => {
