@@ -1,5 +1,6 @@
 /** Server-side language detection (?lng=, then the cookie, then Accept-Language) and translation. */
 import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n as I18n } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "~/config/env.server";
 import { fallbackLanguage, i18nConfig, isSupportedLanguage, supportedLanguages, type Language } from "./config";
@@ -23,6 +24,27 @@ export const i18nServer = new RemixI18Next({
   },
   i18next: { ...i18nConfig, resources },
 });
+
+// remix-i18next's getFixedT builds and initialises a new i18next instance on every call (about
+// 0.4 ms; a page's loader makes one or two calls). The strings never change while the server runs
+// and a fixed t() only reads, so each language gets one instance, built on first use. A request
+// (language to detect) or other init options still go the original way.
+const serverInstances = new Map<Language, Promise<I18n>>();
+function serverInstance(language: Language): Promise<I18n> {
+  let instance = serverInstances.get(language);
+  if (!instance) {
+    const i18n = createInstance();
+    instance = i18n.init({ ...i18nConfig, resources, lng: language }).then(() => i18n);
+    serverInstances.set(language, instance);
+  }
+  return instance;
+}
+const freshFixedT = i18nServer.getFixedT.bind(i18nServer) as (locale: unknown, namespaces?: unknown, options?: Record<string, unknown>) => Promise<unknown>;
+i18nServer.getFixedT = (async (locale: unknown, namespaces?: string | readonly string[], options?: { keyPrefix?: string } & Record<string, unknown>) => {
+  if (!isSupportedLanguage(locale) || Object.keys(options ?? {}).some((key) => key !== "keyPrefix")) return freshFixedT(locale, namespaces, options);
+  const instance = await serverInstance(locale);
+  return instance.getFixedT(locale, namespaces ?? null, options?.keyPrefix);
+}) as typeof i18nServer.getFixedT;
 
 // The root loader, the page's loader and the document render each ask for the language (parsing
 // Accept-Language and the cookie). Remix hands each loader its own copy of the request but the same
