@@ -1,12 +1,14 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLocalAuth, type AuthEmailKind } from "../../app/adapters/auth/local.server";
-import type { AuthPort } from "../../app/adapters/auth/port";
+import type { AuthPort, AuthSession } from "../../app/adapters/auth/port";
 import { setAdapters } from "../../app/adapters/index.server";
-import { setDbClient } from "../../app/db/client.server";
+import { setDbClient, type JwtClaims } from "../../app/db/client.server";
 import { deleteAccount, exportAccount } from "../../app/modules/auth/account.server";
+import { headerUser, isPlatformAdmin } from "../../app/modules/auth/session.server";
 import { hit, limits } from "../../app/modules/auth/rate-limit.server";
 import { setupTestDatabase } from "../support/db";
+import { createUser } from "../support/factories";
 
 const db = setupTestDatabase();
 const sent: { kind: AuthEmailKind; to: string; link?: string }[] = [];
@@ -195,5 +197,22 @@ describe("rate limits", () => {
     // A window that has passed starts again.
     await db().client.sql`update rate_limits set window_started_at = now() - interval '2 hours' where key like ${`${limit.name}:%`}`;
     expect(await hit(limit, "someone@example.org")).toBe(true);
+  });
+});
+
+describe("what the header shows", () => {
+  const sessionOf = (user: { id: string; email: string; claims: JwtClaims }) =>
+    ({ user: { id: user.id, email: user.email }, claims: user.claims }) as unknown as AuthSession;
+
+  it("reads the person's name and whether they are a platform admin, under their own claims", async () => {
+    const member = await createUser(db().url, { displayName: "Ana Member" });
+    const admin = await createUser(db().url, { displayName: "Ben Admin" });
+    await db().client.sql`insert into platform_admins (user_id) values (${admin.id})`;
+    expect(await headerUser(sessionOf(member))).toEqual({ displayName: "Ana Member", isPlatformAdmin: false });
+    expect(await headerUser(sessionOf(admin))).toEqual({ displayName: "Ben Admin", isPlatformAdmin: true });
+    expect(await isPlatformAdmin(sessionOf(admin))).toBe(true);
+    // Without a profile row: the e-mail address, and still the admin flag.
+    await db().client.sql`delete from profiles where id = ${admin.id}`;
+    expect(await headerUser(sessionOf(admin))).toEqual({ displayName: admin.email, isPlatformAdmin: true });
   });
 });

@@ -5,7 +5,7 @@
  * puts in request.jwt.claims.
  */
 import { redirect } from "@remix-run/node";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getAuthPort } from "~/adapters/index.server";
 import type { AuthSession } from "~/adapters/auth/port";
 import { withRls, type JwtClaims } from "~/db/client.server";
@@ -48,10 +48,13 @@ export async function requireAnonymous(request: Request, to = "/me") {
 
 /** What the header shows of the signed-in person. */
 export async function headerUser(session: AuthSession) {
-  const [profile] = await withRls(session.claims, (tx) =>
-    tx.select({ displayName: profiles.displayName }).from(profiles).where(eq(profiles.id, session.user.id)),
+  // One statement in one transaction (every signed-in page asks): the name and the admin flag.
+  const [row] = await withRls(session.claims, (tx) =>
+    tx.execute<{ display_name: string | null; is_platform_admin: boolean }>(sql`
+      select (select ${profiles.displayName} from ${profiles} where ${profiles.id} = ${session.user.id}) as display_name,
+             exists (select 1 from ${platformAdmins} where ${platformAdmins.userId} = ${session.user.id}) as is_platform_admin`),
   );
-  return { displayName: profile?.displayName ?? session.user.email, isPlatformAdmin: await isPlatformAdmin(session) };
+  return { displayName: row?.display_name ?? session.user.email, isPlatformAdmin: row?.is_platform_admin === true };
 }
 
 export async function isPlatformAdmin(session: AuthSession): Promise<boolean> {
