@@ -5,7 +5,7 @@ import type { AuthPort, AuthSession } from "../../app/adapters/auth/port";
 import { setAdapters } from "../../app/adapters/index.server";
 import { setDbClient, type JwtClaims } from "../../app/db/client.server";
 import { deleteAccount, exportAccount } from "../../app/modules/auth/account.server";
-import { headerUser, isPlatformAdmin } from "../../app/modules/auth/session.server";
+import { getAuth, headerUser, isPlatformAdmin } from "../../app/modules/auth/session.server";
 import { hit, limits } from "../../app/modules/auth/rate-limit.server";
 import { setupTestDatabase } from "../support/db";
 import { createUser } from "../support/factories";
@@ -214,5 +214,28 @@ describe("what the header shows", () => {
     // Without a profile row: the e-mail address, and still the admin flag.
     await db().client.sql`delete from profiles where id = ${admin.id}`;
     expect(await headerUser(sessionOf(admin))).toEqual({ displayName: admin.email, isPlatformAdmin: true });
+  });
+});
+
+describe("one session lookup per request", () => {
+  it("shares a lookup under way between the copies of a request Remix hands its loaders, and only while it is under way", async () => {
+    const { user, cookie } = await signUpAndConfirm(`shared-${crypto.randomUUID().slice(0, 8)}@example.org`);
+    let lookups = 0;
+    setAdapters({ auth: { ...auth, getSession: (r: Request) => (lookups++, auth.getSession(r)) } });
+    try {
+      const [root, page] = await Promise.all([getAuth(request(cookie)), getAuth(request(cookie))]);
+      expect(lookups).toBe(1);
+      expect(root.session?.user.id).toBe(user.id);
+      expect(page).toBe(root);
+      // A request without cookies is looked up on its own.
+      expect((await getAuth(request())).session).toBeNull();
+      expect(lookups).toBe(2);
+      // Once it has finished, the next request asks again: signed out, it is seen at once.
+      await auth.signOut(request(cookie));
+      expect((await getAuth(request(cookie))).session).toBeNull();
+      expect(lookups).toBe(3);
+    } finally {
+      setAdapters({ auth });
+    }
   });
 });

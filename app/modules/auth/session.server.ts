@@ -12,13 +12,30 @@ import { withRls, type JwtClaims } from "~/db/client.server";
 import { lguMemberships, organisationMemberships, platformAdmins, profiles, type LguRole, type OrganisationRole } from "~/db/schema";
 import { forbidden } from "~/utils/errors";
 
-const cache = new WeakMap<Request, Promise<{ session: AuthSession | null; headers: Headers }>>();
+type Auth = { session: AuthSession | null; headers: Headers };
+const cache = new WeakMap<Request, Promise<Auth>>();
+// Remix hands the root's loader and the page's loader each their own copy of the request, and they
+// run at once: a lookup under way for the same cookies is shared (only while it is under way, so a
+// sign-out or a new session is seen by the next request).
+const underWay = new Map<string, Promise<Auth>>();
 
 /** The session for this request (read once per request), with any Set-Cookie the adapter needs sent. */
 export function getAuth(request: Request) {
   let pending = cache.get(request);
   if (!pending) {
-    pending = getAuthPort().getSession(request);
+    const cookies = request.headers.get("Cookie") ?? "";
+    pending = cookies ? underWay.get(cookies) : undefined;
+    if (!pending) {
+      const lookup = getAuthPort().getSession(request);
+      pending = lookup;
+      if (cookies) {
+        underWay.set(cookies, lookup);
+        const done = () => {
+          if (underWay.get(cookies) === lookup) underWay.delete(cookies);
+        };
+        lookup.then(done, done);
+      }
+    }
     cache.set(request, pending);
   }
   return pending;
