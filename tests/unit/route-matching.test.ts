@@ -1,7 +1,10 @@
 /**
- * Route matching with the patch in patches/ (@remix-run/router compiles each route path once and
- * ranks a routes array once): the patch is applied, and matching the same routes many times gives
- * each URL its own correct route and params (nothing of one match leaks into the next).
+ * Route matching with the patches in patches/ (@remix-run/router compiles each route path once and
+ * ranks a routes array once; Remix's RemixServer makes a build's server routes once and
+ * react-router-dom's static router converts them once, so the ranked branches are reused): the
+ * patches are applied, and matching the same routes many times gives each URL its own correct
+ * route and params (nothing of one match leaks into the next). Rendering with the cached routes is
+ * what every page test and e2e test does.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -37,9 +40,10 @@ const matched = (url: string) => {
 };
 
 describe("route matching (patched @remix-run/router)", () => {
-  it("has the patch applied", () => {
-    const file = require.resolve("@remix-run/router");
-    expect(readFileSync(file, "utf8")).toContain("Tulay patch");
+  it("has the patches applied (the router's matching, Remix's server routes, the static router's data routes)", () => {
+    for (const module of ["@remix-run/router", "@remix-run/react/dist/server.js", "react-router-dom/server.js"]) {
+      expect(readFileSync(require.resolve(module), "utf8")).toContain("Tulay patch");
+    }
   });
 
   it("matches each URL to its route and params, the same every time", () => {
