@@ -225,6 +225,20 @@ describe("search", () => {
     expect(await search({ q: "mechanic", page: "99" })).toMatchObject({ page: 1, total: mechanics.total });
   });
 
+  it("gives the cards of listed jobs only, to anyone, in the order asked, whatever ids are passed to app_private.job_cards", async () => {
+    const ids = await owner(sql`select id, title ->> 'en' as title from jobs where title ->> 'en' in
+      ('Diesel mechanics wanted', 'Closed mechanic job', 'Expired mechanic job', 'Suspended garage mechanic', 'Hotel receptionist')`);
+    const idOf = (title: string) => ids.find((r) => r.title === title)!.id as string;
+    const asked = ["Hotel receptionist", "Closed mechanic job", "Expired mechanic job", "Suspended garage mechanic", "Diesel mechanics wanted"].map(idOf);
+    for (const claims of [null, officer.claims]) {
+      const cards = await db().client.withRls(claims, (tx) =>
+        tx.execute(sql`select id, title ->> 'en' as title, poster_name from app_private.job_cards(${`{${asked.join(",")}}`}::uuid[])`),
+      );
+      expect(cards.map((c) => c.title)).toEqual(["Hotel receptionist", "Diesel mechanics wanted"]);
+      expect(cards[1]!.poster_name).toBe("Bicol Auto Works");
+    }
+  });
+
   it("follows the employer: suspended, its jobs leave the search until verified again; renamed, they are found by the new name", async () => {
     await owner(sql`update organisations set verification_status = 'suspended', verified_at = null where id = ${employer.id}`);
     expect(titles(await search({ q: "mechanic" }))).not.toContain("Diesel mechanics wanted");

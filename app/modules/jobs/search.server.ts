@@ -2,14 +2,15 @@
  * Jobs as the public finds and reads them. Which jobs match, in which order, on which page is
  * worked out by `app_private.search_jobs` (security definer) over the narrow listing of open jobs
  * (full text in English stems and plain words, accents removed; filters; a count capped at
- * COUNT_CAP); the page's rows are then read from `jobs` under the caller's RLS in the same
- * statement, so the policy still decides what is shown.
+ * COUNT_CAP); the page's cards come in the same statement from `app_private.job_cards`, which
+ * gives only listed jobs (open, of a verified poster, not past their date: what the public policy
+ * on `jobs` shows).
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { JwtClaims, Tx } from "~/db/client.server";
 import { withRls } from "~/db/client.server";
-import { jobs, lgus, organisations, places, type LocalizedText } from "~/db/schema";
+import { jobs, lgus, organisations, places, type EmploymentType, type LocalizedText } from "~/db/schema";
 import { currencyMinorDigits } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import type { JobSearchParams } from "./schema";
@@ -18,7 +19,7 @@ import type { JobSort } from "./vocabulary";
 export const JOBS_PER_PAGE = 20;
 export const COUNT_CAP = 1000;
 
-/** The columns a job card shows. */
+/** The columns of a job card, read from `jobs` under the caller's RLS (the job page). */
 const cardColumns = {
   id: jobs.id,
   title: jobs.title,
@@ -36,24 +37,54 @@ const cardColumns = {
   posterName: sql<string | null>`coalesce(${lgus.name}, ${organisations.name})`,
 };
 
-export type JobCard = Omit<Awaited<ReturnType<typeof readCards>>[number], "title"> & { title: { text: string; lang: string } | null };
+/** A job card's row as `app_private.job_cards` returns it (dates as PostgreSQL writes them). */
+export type JobCardRow = {
+  id: string;
+  title: LocalizedText;
+  sector: string;
+  occupation_code: string;
+  employment_type: EmploymentType;
+  remote: boolean;
+  salary_min_minor: string | number | null;
+  salary_max_minor: string | number | null;
+  salary_currency: string | null;
+  closes_on: string;
+  published_at: string | Date;
+  place_name: string | null;
+  country_code: string | null;
+  poster_name: string | null;
+};
 
-/** The cards of these job ids, in this order, as far as the caller may read them. */
-async function readCards(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await tx
-    .select(cardColumns)
-    .from(jobs)
-    .leftJoin(places, eq(places.id, jobs.placeId))
-    .leftJoin(lgus, eq(lgus.id, jobs.lguId))
-    .leftJoin(organisations, eq(organisations.id, jobs.organisationId))
-    .where(inArray(jobs.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [row] : [];
-  });
+const money = (value: string | number | null) => (value === null ? null : Number(value));
+
+/** A card from its row, with the types the rest of the app reads (as drizzle gives them for `jobs`). */
+export function cardFromRow(row: JobCardRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    sector: row.sector,
+    occupationCode: row.occupation_code,
+    employmentType: row.employment_type,
+    remote: row.remote,
+    salaryMinMinor: money(row.salary_min_minor),
+    salaryMaxMinor: money(row.salary_max_minor),
+    salaryCurrency: row.salary_currency,
+    closesOn: row.closes_on,
+    publishedAt: new Date(row.published_at),
+    placeName: row.place_name,
+    countryCode: row.country_code,
+    posterName: row.poster_name,
+  };
 }
+
+export type JobCard = Omit<ReturnType<typeof cardFromRow>, "title"> & { title: { text: string; lang: string } | null };
+
+/**
+ * The cards of listed jobs (open, of a verified poster, not past their date: what the public
+ * policy on `jobs` shows), read by `app_private.job_cards` in the order of `ids`, in SQL to put
+ * after a statement's `ids` (a subquery or an array).
+ */
+export const jobCardsOf = (ids: ReturnType<typeof sql>) => sql`app_private.job_cards(${ids})`;
 
 export function localizeCards<T extends { title: unknown }>(rows: T[], language: string) {
   return rows.map((row) => ({ ...row, title: localized(row.title as LocalizedText, language) }));
@@ -74,23 +105,32 @@ export const sortFor = (params: JobSearchParams): JobSort => params.sort ?? (par
 export async function searchJobs(tx: Tx, params: JobSearchParams, language: string): Promise<JobSearch> {
   const sort = sortFor(params);
   const effectiveSort = sort === "relevance" && !params.q ? "newest" : sort;
+  // The page's ids and count, and their cards, in one statement.
   const run = async (page: number) => {
-    const found = await tx.execute<{ job_id: string; total: string }>(sql`
-      select job_id, total from app_private.search_jobs(
-        ${params.q ?? null}, ${params.place ?? null}::uuid, ${params.remote ?? null}, ${params.sector ?? null}, ${params.occupation ?? null},
-        ${params.type ?? null}::public.employment_type, ${params.salary !== undefined && params.currency ? salaryMinor(params.salary, params.currency) : null}::bigint,
-        ${params.currency ?? null}, ${params.within ?? null}::integer, ${effectiveSort}, ${JOBS_PER_PAGE}, ${(page - 1) * JOBS_PER_PAGE}, ${COUNT_CAP})`);
-    return { ids: found.map((r) => r.job_id), counted: Number(found[0]?.total ?? 0) };
+    const rows = await tx.execute<Partial<JobCardRow> & { job_id: string; total: string }>(sql`
+      with found as materialized (
+        select s.job_id, s.total, s.n from app_private.search_jobs(
+          ${params.q ?? null}, ${params.place ?? null}::uuid, ${params.remote ?? null}, ${params.sector ?? null}, ${params.occupation ?? null},
+          ${params.type ?? null}::public.employment_type, ${params.salary !== undefined && params.currency ? salaryMinor(params.salary, params.currency) : null}::bigint,
+          ${params.currency ?? null}, ${params.within ?? null}::integer, ${effectiveSort}, ${JOBS_PER_PAGE}, ${(page - 1) * JOBS_PER_PAGE}, ${COUNT_CAP})
+          with ordinality as s(job_id, total, n))
+      select f.job_id, f.total, c.* from found f
+      left join ${jobCardsOf(sql`array(select f2.job_id from found f2 order by f2.n)`)} c on c.id = f.job_id
+      order by f.n`);
+    return {
+      cards: rows.flatMap((r) => (r.id ? [cardFromRow(r as JobCardRow)] : [])),
+      found: rows.length,
+      counted: Number(rows[0]?.total ?? 0),
+    };
   };
   let page = Math.max(1, params.page ?? 1);
-  let { ids, counted } = await run(page);
-  if (ids.length === 0 && page > 1) {
+  let { cards, found, counted } = await run(page);
+  if (found === 0 && page > 1) {
     // Past the last page (a stale link): the last page instead.
     const first = await run(1);
     page = Math.max(1, Math.ceil(Math.min(first.counted, COUNT_CAP) / JOBS_PER_PAGE));
-    ({ ids, counted } = page === 1 ? first : await run(page));
+    ({ cards, found, counted } = page === 1 ? first : await run(page));
   }
-  const cards = await readCards(tx, ids);
   const total = Math.min(counted, COUNT_CAP);
   return {
     total,
@@ -153,7 +193,4 @@ export async function getJob(claims: JwtClaims | null, id: string, language: str
   });
 }
 
-/** The cards of these jobs, in this order, with titles in the reader's language. */
-export async function jobCards(tx: Tx, ids: string[], language: string) {
-  return localizeCards(await readCards(tx, ids), language);
-}
+

@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/client.server";
-import { jobCards, type JobCard } from "~/modules/jobs/search.server";
+import { cardFromRow, jobCardsOf, localizeCards, type JobCard, type JobCardRow } from "~/modules/jobs/search.server";
 import { jobTaxonomy } from "~/modules/jobs/taxonomy.server";
 import type { Reason } from "./engine.server";
 import { JOB_MATCH_MIN_SCORE, JOB_MATCH_WEIGHTS, type JobMatchWeights } from "./weights";
@@ -24,18 +24,27 @@ export interface JobMatch {
 
 /** The caller's best-fitting open jobs, best first (run inside withRls as the person). */
 export async function jobsForMe(tx: Tx, limit = 20, weights: JobMatchWeights = JOB_MATCH_WEIGHTS, minScore = JOB_MATCH_MIN_SCORE): Promise<JobMatch[]> {
-  const rows = await tx.execute<{ job_id: string; score: number; occupation: JobMatch["occupation"]; skills_matched: string[]; place: JobMatch["place"]; languages_ok: boolean }>(
-    sql`select * from app_private.jobs_for_me(${JSON.stringify(weights)}::jsonb, ${minScore}, ${limit})`,
-  );
-  return rows.map((r) => ({
-    jobId: r.job_id,
-    score: r.score,
-    occupation: r.occupation,
-    skillsMatched: r.skills_matched,
-    place: r.place,
-    languagesOk: r.languages_ok,
-  }));
+  const rows = await tx.execute<MatchRow>(sql`select * from app_private.jobs_for_me(${JSON.stringify(weights)}::jsonb, ${minScore}, ${limit})`);
+  return rows.map(matchFromRow);
 }
+
+type MatchRow = {
+  job_id: string;
+  score: number;
+  occupation: JobMatch["occupation"];
+  skills_matched: string[];
+  place: JobMatch["place"];
+  languages_ok: boolean;
+};
+
+const matchFromRow = (r: MatchRow): JobMatch => ({
+  jobId: r.job_id,
+  score: r.score,
+  occupation: r.occupation,
+  skillsMatched: r.skills_matched,
+  place: r.place,
+  languagesOk: r.languages_ok,
+});
 
 /** The reasons of a job match in the engine's words (labels in the reader's language). */
 function jobReasons(m: JobMatch, card: JobCard, taxonomy: Awaited<ReturnType<typeof jobTaxonomy>>): Reason[] {
@@ -52,11 +61,24 @@ function jobReasons(m: JobMatch, card: JobCard, taxonomy: Awaited<ReturnType<typ
 
 /** The caller's best-fitting open jobs with their cards and reasons, best first (inside withRls as the person). */
 export async function jobsForPerson(tx: Tx, language: string, limit: number) {
-  const matches = await jobsForMe(tx, limit);
-  const [cards, taxonomy] = await Promise.all([jobCards(tx, matches.map((m) => m.jobId), language), jobTaxonomy(language)]);
-  const byId = new Map(cards.map((c) => [c.id, c]));
-  return matches.flatMap((match) => {
-    const card = byId.get(match.jobId);
-    return card ? [{ match, card, reasons: jobReasons(match, card, taxonomy) }] : [];
+  // The ranking and the cards of the jobs it returns, in one statement.
+  const [rows, taxonomy] = await Promise.all([
+    tx.execute<MatchRow & { n: number; card_id: string | null } & Omit<JobCardRow, "id">>(sql`
+      with ranked as materialized (
+        select r.* from app_private.jobs_for_me(${JSON.stringify(JOB_MATCH_WEIGHTS)}::jsonb, ${JOB_MATCH_MIN_SCORE}, ${limit})
+          with ordinality as r(job_id, score, occupation, skills_matched, place, languages_ok, n))
+      select r.job_id, r.score, r.occupation, r.skills_matched, r.place, r.languages_ok, c.id as card_id,
+             c.title, c.sector, c.occupation_code, c.employment_type, c.remote, c.salary_min_minor, c.salary_max_minor, c.salary_currency,
+             c.closes_on, c.published_at, c.place_name, c.country_code, c.poster_name
+      from ranked r
+      left join ${jobCardsOf(sql`array(select r2.job_id from ranked r2 order by r2.n)`)} c on c.id = r.job_id
+      order by r.n`),
+    jobTaxonomy(language),
+  ]);
+  return rows.flatMap((row) => {
+    if (!row.card_id) return [];
+    const match = matchFromRow(row);
+    const [card] = localizeCards([cardFromRow({ ...row, id: row.card_id })], language);
+    return [{ match, card: card!, reasons: jobReasons(match, card!, taxonomy) }];
   });
 }
