@@ -12,9 +12,11 @@
  *
  * Options: --requests N (300) --concurrency N (2) --warmup N (20) --budget MS (50);
  * --only TEXT runs only the scenarios whose name or URL contains TEXT; --node-flags "…" passes flags
- * to the server's node, e.g. --node-flags="--cpu-prof --cpu-prof-dir=.cache/profiles" to profile it
+ * to the server's node instead of server/node-flags.mjs's, e.g. --node-flags="--max-semi-space-size=32
+ * --cpu-prof --cpu-prof-dir=.cache/profiles" to profile it
  * (the profile is written when the bench stops the server).
  */
+import { SERVER_NODE_FLAGS } from "../server/node-flags.mjs";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import { existsSync } from "node:fs";
@@ -37,7 +39,7 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "20" },
     budget: { type: "string", default: "50" },
     only: { type: "string" },
-    "node-flags": { type: "string", default: "" },
+    "node-flags": { type: "string", default: SERVER_NODE_FLAGS.join(" ") },
   },
 });
 const REQUESTS = Number(options.requests);

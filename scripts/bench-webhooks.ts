@@ -24,6 +24,7 @@
  * --target N (300 events/s) --seed N (1) --node-flags "…" (for the server's node, e.g.
  * "--cpu-prof --cpu-prof-dir=.cache/profiles").
  */
+import { SERVER_NODE_FLAGS } from "../server/node-flags.mjs";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -42,7 +43,7 @@ const { values: options } = parseArgs({
   options: {
     events: { type: "string", default: "3000" },
     warmup: { type: "string", default: "300" },
-    "node-flags": { type: "string", default: "" },
+    "node-flags": { type: "string", default: SERVER_NODE_FLAGS.join(" ") },
     concurrency: { type: "string", default: "8" },
     duplicates: { type: "string", default: "0.25" },
     projects: { type: "string", default: "20" },

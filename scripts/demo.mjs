@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { SERVER_NODE_FLAGS } from "../server/node-flags.mjs";
 
 const step = (cmd, args) => {
   const result = spawnSync(cmd, args, { stdio: "inherit" });
@@ -21,7 +22,7 @@ const secretFile = ".data/session-secret";
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
 
 // One node process (tsx as a loader, no npx/sh layers), so signals reach the server directly.
-const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
   stdio: "inherit",
   env: {
     NODE_ENV: "development",

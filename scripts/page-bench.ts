@@ -12,6 +12,7 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import type postgres from "postgres";
 import { freePort } from "../app/db/embedded-postgres.server";
+import { SERVER_NODE_FLAGS } from "../server/node-flags.mjs";
 import { projectRoot } from "../app/db/paths.server";
 import { cpuSnapshot, type CpuSnapshot } from "./cpu-snapshot";
 import { httpBench, percentile, type BenchTarget } from "./http-bench";
@@ -39,7 +40,7 @@ export async function startServer(url: string, concurrency: number) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
     cwd: projectRoot(),
     env: { ...process.env, DATABASE_URL: url, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", SESSION_SECRET: secret, SEED_DEMO: "false", COOKIE_SECURE: "false", JOBS: "off" },
     stdio: ["ignore", "ignore", "pipe"],
