@@ -149,8 +149,11 @@ function salaryMinor(major: number, currency: string): number {
 
 /** Regions and provinces, for the place filter (a place includes every place under it). */
 export async function placeFilterOptions(tx: Tx) {
+  // The kinds as parameters: a statement with parameters is prepared once per connection (see
+  // preparing() in client.server.ts) instead of parsed and planned on every page (about 2 ms).
   const rows = await tx.execute<{ id: string; name: string; country_code: string; kind: string }>(sql`
-    select p.id, p.name, p.country_code, p.kind::text as kind from public.places p where p.kind in ('region', 'province') order by p.country_code, p.name`);
+    select p.id, p.name, p.country_code, p.kind::text as kind from public.places p
+    where p.kind = any (${"{region,province}"}::public.place_kind[]) order by p.country_code, p.name`);
   return rows.map((r) => ({ id: r.id, name: r.name, countryCode: r.country_code, kind: r.kind }));
 }
 
