@@ -195,5 +195,3 @@ export async function getJob(claims: JwtClaims | null, id: string, language: str
     };
   });
 }
-
-

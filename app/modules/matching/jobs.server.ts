@@ -63,7 +63,7 @@ function jobReasons(m: JobMatch, card: JobCard, taxonomy: Awaited<ReturnType<typ
 export async function jobsForPerson(tx: Tx, language: string, limit: number) {
   // The ranking and the cards of the jobs it returns, in one statement.
   const [rows, taxonomy] = await Promise.all([
-    tx.execute<MatchRow & { n: number; card_id: string | null } & Omit<JobCardRow, "id">>(sql`
+    tx.execute<MatchRow & { card_id: string | null } & Omit<JobCardRow, "id">>(sql`
       with ranked as materialized (
         select r.* from app_private.jobs_for_me(${JSON.stringify(JOB_MATCH_WEIGHTS)}::jsonb, ${JOB_MATCH_MIN_SCORE}, ${limit})
           with ordinality as r(job_id, score, occupation, skills_matched, place, languages_ok, n))
