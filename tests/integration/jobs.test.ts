@@ -18,7 +18,7 @@ import { applyToJob, applicationForPoster, messageApplicant, moveApplication, my
 import { closeExpiredJobs } from "../../app/modules/jobs/closing.server";
 import { postJob, setJobOpen, updateJob } from "../../app/modules/jobs/postings.server";
 import { jobFormSchema, jobSearchSchema } from "../../app/modules/jobs/schema";
-import { searchJobs } from "../../app/modules/jobs/search.server";
+import { getJob, searchJobs } from "../../app/modules/jobs/search.server";
 import { JOB_MATCH_WEIGHTS, type JobMatchWeights } from "../../app/modules/matching/weights";
 import { jobsForMe } from "../../app/modules/matching/jobs.server";
 import { FormProblem } from "../../app/modules/organisations/errors.server";
@@ -223,6 +223,19 @@ describe("search", () => {
     expect(mechanics.total).toBe(mechanics.jobs.length);
     expect(mechanics.total).toBeGreaterThan(1);
     expect(await search({ q: "mechanic", page: "99" })).toMatchObject({ page: 1, total: mechanics.total });
+  });
+
+  it("shows on a card what the job page reads of the job, with the same types (dates, amounts)", async () => {
+    const result = await search({ q: "diesel" });
+    const card = result.jobs.find((j) => j.title?.text === "Diesel mechanics wanted")!;
+    expect(card).toBeDefined();
+    const page = await getJob(null, card.id, "en");
+    const { description: _d, skillsRequired: _r, skillsPreferred: _p, languages: _l, openings: _o, status: _s, placeId: _pi, parentPlaceId: _ppi, parentPlaceName: _ppn,
+      lguSlug: _ls, organisationSlug: _os, organisationKind: _ok, open: _op, ...cardOfPage } = page!;
+    expect(card).toEqual(cardOfPage);
+    expect(card.publishedAt).toBeInstanceOf(Date);
+    expect(card).toMatchObject({ salaryMinMinor: 2_000_000, salaryMaxMinor: 3_000_000, salaryCurrency: "PHP", posterName: "Bicol Auto Works" });
+    expect(card.closesOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("gives the cards of listed jobs only, to anyone, in the order asked, whatever ids are passed to app_private.job_cards", async () => {
