@@ -11,6 +11,11 @@ export function isSupportedLanguage(value: unknown): value is Language {
   return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
 }
 
+/** A language Tulay speaks as given (a profile's preferred locale, a detected one), English otherwise. */
+export function languageOrFallback(value: unknown): Language {
+  return isSupportedLanguage(value) ? value : fallbackLanguage;
+}
+
 export function textDirection(language: string): "ltr" | "rtl" {
   return rtlLanguages.has(language) ? "rtl" : "ltr";
 }

@@ -3,7 +3,7 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "~/config/env.server";
-import { fallbackLanguage, i18nConfig, isSupportedLanguage, supportedLanguages, type Language } from "./config";
+import { fallbackLanguage, i18nConfig, isSupportedLanguage, languageOrFallback, supportedLanguages, type Language } from "./config";
 import { resources } from "./resources.server";
 
 export const languageCookie = createCookie("lng", {
@@ -56,7 +56,7 @@ export function getLanguage(request: Request, context?: object): Promise<Languag
   const asked = context ? `${request.url}\n${request.headers.get("Cookie") ?? ""}\n${request.headers.get("Accept-Language") ?? ""}` : "";
   const known = context && detected.get(context);
   if (known && known.asked === asked) return known.language;
-  const language = i18nServer.getLocale(request).then((locale) => (isSupportedLanguage(locale) ? locale : fallbackLanguage));
+  const language = i18nServer.getLocale(request).then(languageOrFallback);
   if (context) detected.set(context, { asked, language });
   return language;
 }

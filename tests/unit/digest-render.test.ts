@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { languageOrFallback } from "../../app/i18n/config";
 import { i18nServer } from "../../app/i18n/i18next.server";
 import type { DigestItem } from "../../app/modules/digest/provider";
 import {
   groupByTopic,
   MAX_PER_TOPIC,
-  recipientLocale,
   recipientTimeZone,
   renderDigest,
 } from "../../app/modules/digest/render.server";
@@ -67,8 +67,8 @@ describe("grouping", () => {
   });
 
   it("falls back to English and UTC for unknown languages and time zones; names ISO weeks", () => {
-    expect(recipientLocale("de")).toBe("en");
-    expect(recipientLocale("fil")).toBe("fil");
+    expect(languageOrFallback("de")).toBe("en");
+    expect(languageOrFallback("fil")).toBe("fil");
     expect(recipientTimeZone("Mars/Olympus")).toBe("UTC");
     expect(recipientTimeZone("Asia/Manila")).toBe("Asia/Manila");
     expect(isoWeek(new Date("2026-11-23T05:00:00Z"))).toBe("2026-W48");

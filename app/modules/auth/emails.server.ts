@@ -5,7 +5,7 @@
 import { getEmailPort } from "~/adapters/index.server";
 import type { AuthEmailKind } from "~/adapters/auth/local.server";
 import { getEnv } from "~/config/env.server";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 
 /** Emailed links use APP_URL when set (always in production: a Host header must not choose them). */
@@ -26,7 +26,7 @@ export async function sendAuthEmail(
   kind: AuthEmailKind,
   input: { to: string; locale: string; link?: string },
 ): Promise<void> {
-  const locale = isSupportedLanguage(input.locale) ? input.locale : fallbackLanguage;
+  const locale = languageOrFallback(input.locale);
   const t = await i18nServer.getFixedT(locale, "auth");
   const key = templates[kind];
   const values = { link: input.link ?? "", signInLink: `${siteUrl(request)}/login`, resetLink: `${siteUrl(request)}/forgot-password` };

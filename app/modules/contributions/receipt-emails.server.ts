@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService } from "~/db/client.server";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { formatMoney } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
@@ -32,7 +32,7 @@ export async function sendReceiptEmails(siteUrl: string, limit = 100): Promise<n
         returning r.id, r.number, r.amount_minor, r.currency, u.email,
           (select pr.preferred_locale from public.profiles pr where pr.id = c.donor_id) as locale, p.title as project_title`);
       if (!receipt) return false;
-      const locale = isSupportedLanguage(receipt.locale) ? receipt.locale : fallbackLanguage;
+      const locale = languageOrFallback(receipt.locale);
       const t = await i18nServer.getFixedT(locale, "giving");
       const title = localized(receipt.project_title, locale)?.text ?? "";
       const amount = formatMoney(Number(receipt.amount_minor), receipt.currency, locale);

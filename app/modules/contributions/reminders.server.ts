@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService } from "~/db/client.server";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
@@ -52,7 +52,7 @@ export async function sendPledgeReminders(siteUrl: string, now = new Date()): Pr
         returning c.id, c.reference, c.channel, c.amount_minor, c.currency, c.due_on, u.email,
           (select pr.preferred_locale from public.profiles pr where pr.id = c.donor_id) as locale, p.title as project_title`);
       if (!pledge) return false;
-      const locale = isSupportedLanguage(pledge.locale) ? pledge.locale : fallbackLanguage;
+      const locale = languageOrFallback(pledge.locale);
       const t = await i18nServer.getFixedT(locale, "giving");
       const amount = formatMoney(Number(pledge.amount_minor), pledge.currency, locale);
       const title = localized(pledge.project_title, locale)?.text ?? "";

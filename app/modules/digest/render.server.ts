@@ -6,11 +6,7 @@
  * unsubscribe link and the whole digest's in the List-Unsubscribe headers (RFC 8058). Plain text.
  */
 import type { EmailMessage } from "~/adapters/email/port";
-import {
-  fallbackLanguage,
-  isSupportedLanguage,
-  type Language,
-} from "~/i18n/config";
+import type { Language } from "~/i18n/config";
 import { formatDate, formatList } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import type {
@@ -68,11 +64,6 @@ export function groupByTopic(
       });
   }
   return sections;
-}
-
-/** The member's language, or English when they chose none (or one Tulay does not speak). */
-export function recipientLocale(value: string | null | undefined): Language {
-  return isSupportedLanguage(value) ? value : fallbackLanguage;
 }
 
 /** The member's time zone when it is one Intl knows, UTC otherwise. */

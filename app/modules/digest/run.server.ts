@@ -24,13 +24,12 @@ import {
 import { asService, type Tx } from "~/db/client.server";
 import type { DigestRun } from "~/db/schema";
 import { i18nServer } from "~/i18n/i18next.server";
-import type { Language } from "~/i18n/config";
+import { languageOrFallback, type Language } from "~/i18n/config";
 import { linkKeysFor, unsubscribeUrl } from "./links.server";
 import { uuidArray, type DigestItem, type DigestProvider } from "./provider";
 import { digestProviders } from "./providers.server";
 import {
   groupByTopic,
-  recipientLocale,
   recipientTimeZone,
   renderDigest,
   type DigestRecipient,
@@ -179,7 +178,7 @@ export async function processBatch(
         id: member.id,
         email: member.email!,
         displayName: member.display_name,
-        locale: recipientLocale(member.preferred_locale),
+        locale: languageOrFallback(member.preferred_locale),
         timeZone: recipientTimeZone(member.time_zone),
       };
       const key = keys.get(member.id)!;

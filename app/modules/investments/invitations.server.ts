@@ -10,7 +10,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { investmentInvitations, investmentOpportunities, lgus, profiles, type LocalizedText } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { FormProblem } from "~/modules/organisations/errors.server";
@@ -37,7 +37,7 @@ export async function inviteInvestor(claims: JwtClaims, opportunityId: string, p
         where o.id = ${opportunityId}::uuid`),
     );
     if (!row?.email) return;
-    const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+    const locale = languageOrFallback(row.locale);
     const t = await i18nServer.getFixedT(locale, "invest");
     const values = { lgu: row.lgu_name, title: localized(row.title, locale)?.text ?? "" };
     await getEmailPort().send({

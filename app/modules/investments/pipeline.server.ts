@@ -22,7 +22,7 @@ import {
   permitApplications,
   type LocalizedText,
 } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { csvDocument } from "~/modules/files/csv";
@@ -199,7 +199,7 @@ async function emailReplyToMember(leadId: string, body: string, siteUrl: string)
       where i.id = ${leadId}::uuid`),
   );
   if (!row?.email) return;
-  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const locale = languageOrFallback(row.locale);
   const t = await i18nServer.getFixedT(locale, "invest");
   const values = { lgu: row.lgu_name, title: localized(row.title, locale)?.text ?? "" };
   await getEmailPort().send({

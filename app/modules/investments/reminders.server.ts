@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService } from "~/db/client.server";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
@@ -50,7 +50,7 @@ export async function sendLeadReminders(siteUrl: string, now = new Date()): Prom
         returning i.id, i.display_name, i.next_action, i.next_action_on, u.email, l.slug as lgu_slug, o.title,
           (select p.preferred_locale from public.profiles p where p.id = i.assigned_to) as locale`);
       if (!lead) return false;
-      const locale = isSupportedLanguage(lead.locale) ? lead.locale : fallbackLanguage;
+      const locale = languageOrFallback(lead.locale);
       const t = await i18nServer.getFixedT(locale, "invest");
       const values = {
         name: lead.display_name,

@@ -15,7 +15,7 @@ import { getEmailPort, getStoragePort } from "~/adapters/index.server";
 import type { StoragePort } from "~/adapters/storage/port";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { jobApplicationEvents, jobApplicationMessages, jobApplications, jobs, lgus, organisations, type LocalizedText } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { FormProblem, throwHinted, type HintedProblems } from "~/modules/organisations/errors.server";
@@ -270,7 +270,7 @@ export async function messageApplicant(claims: JwtClaims, id: string, body: stri
       where a.id = ${id}`),
   );
   if (!recipient?.email) return;
-  const locale = isSupportedLanguage(recipient.locale) ? recipient.locale : fallbackLanguage;
+  const locale = languageOrFallback(recipient.locale);
   const t = await i18nServer.getFixedT(locale, "jobs");
   const title = localized(recipient.title, locale)?.text ?? "";
   await getEmailPort().send({

@@ -12,7 +12,7 @@ import { getEmailPort } from "~/adapters/index.server";
 import { getEnv } from "~/config/env.server";
 import { asService, withRls, type JwtClaims, type Tx } from "~/db/client.server";
 import { jobSavedSearches } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { FormProblem } from "~/modules/organisations/errors.server";
 import { pgArray } from "./pg-array";
@@ -126,7 +126,7 @@ export async function sendJobAlerts(siteUrl: string, now = new Date()): Promise<
       await tx.execute(sql`update public.job_saved_searches set alerted_until = ${now.toISOString()}::timestamptz
                            where id = any(${pgArray(searches.map((s) => s.id))}::uuid[])`);
       if (!person?.email) return false;
-      const locale = isSupportedLanguage(person.locale) ? person.locale : fallbackLanguage;
+      const locale = languageOrFallback(person.locale);
       const t = await i18nServer.getFixedT(locale, "jobs");
       const sections: string[] = [];
       for (const search of searches) {

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { invitations, lgus, organisations, profiles, type LguRole, type OrganisationRole } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { AppError } from "~/utils/errors";
 import { databaseFailure, FormProblem, isPermissionDenied } from "./errors.server";
@@ -79,7 +79,7 @@ export async function inviteByEmail(
     throw error;
   });
 
-  const locale = isSupportedLanguage(options.locale) ? options.locale : fallbackLanguage;
+  const locale = languageOrFallback(options.locale);
   const t = await i18nServer.getFixedT(locale, "organisations");
   const values = {
     inviter: invited.inviterName,

@@ -12,7 +12,7 @@ import { lgus, permitApplications, permits, permitTypes, type LocalizedText } fr
 import { localized } from "~/i18n/localized";
 import { parseMajorUnits } from "~/modules/money/major-units";
 import { FormProblem } from "~/modules/organisations/errors.server";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { currencyMinorDigits, formatMoney } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { permitProblem } from "./applications.server";
@@ -173,7 +173,7 @@ export async function notifyApplicant(applicationId: string, intent: OfficerActi
       where a.id = ${applicationId}::uuid`),
   );
   if (!row?.email) return false;
-  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const locale = languageOrFallback(row.locale);
   const t = await i18nServer.getFixedT(locale, "permits");
   const values = {
     reference: row.reference ?? "",

@@ -8,7 +8,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { notifications, projectFollowers, projectPhotos, projects, projectUpdates } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { FormProblem } from "~/modules/organisations/errors.server";
@@ -90,7 +90,7 @@ export async function postUpdate(
   );
   const link = `${siteUrl}/projects/${slug}`;
   for (const follower of followers) {
-    const locale = isSupportedLanguage(follower.locale) ? follower.locale : fallbackLanguage;
+    const locale = languageOrFallback(follower.locale);
     const t = await i18nServer.getFixedT(locale, "projects");
     const title = localized(saved.project.title, locale)?.text ?? slug;
     await getEmailPort().send({

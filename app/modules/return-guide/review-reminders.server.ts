@@ -10,7 +10,7 @@
 import { sql } from "drizzle-orm";
 import { getEmailPort } from "~/adapters/index.server";
 import { asService } from "~/db/client.server";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 
@@ -46,7 +46,7 @@ export async function sendReviewReminders(siteUrl: string, maxAgeDays: number, n
               left join public.profiles p on p.id = u.id where m.lgu_id = ${key}::uuid and m.role in ('admin', 'editor') and u.email is not null order by u.email`);
       const editPath = national ? "/admin/return-guide" : `/manage/${topics[0]!.lgu_slug}/return-guide`;
       for (const recipient of recipients) {
-        const locale = isSupportedLanguage(recipient.locale) ? recipient.locale : fallbackLanguage;
+        const locale = languageOrFallback(recipient.locale);
         const t = await i18nServer.getFixedT(locale, "returnGuide");
         const guide = national ? t("national") : topics[0]!.lgu_name!;
         await getEmailPort().send({

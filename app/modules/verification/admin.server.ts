@@ -8,7 +8,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { getEmailPort, getStoragePort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims, type Tx } from "~/db/client.server";
 import { lgus, organisations, platformAdmins, verificationRequests } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { AppError } from "~/utils/errors";
 import { FormProblem, hasHint } from "~/modules/organisations/errors.server";
@@ -145,7 +145,7 @@ async function notifyApplicant(requestId: string, baseUrl: string) {
       where r.id = ${requestId}`)
   );
   if (!row?.email) return;
-  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const locale = languageOrFallback(row.locale);
   const t = await i18nServer.getFixedT(locale, "admin");
   const link = row.lgu_slug
     ? `${baseUrl}/manage/${row.lgu_slug}/verification`

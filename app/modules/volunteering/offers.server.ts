@@ -8,7 +8,7 @@ import { and, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-or
 import { getEmailPort } from "~/adapters/index.server";
 import { asService, withRls, type JwtClaims } from "~/db/client.server";
 import { lgus, places, projectNeeds, projects, volunteerOffers } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { languageOrFallback } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localized } from "~/i18n/localized";
 import { FormProblem, throwHinted } from "~/modules/organisations/errors.server";
@@ -332,7 +332,7 @@ async function notifyLguOfOffer(offerId: string, siteUrl: string) {
       where m.lgu_id = ${offer.lgu_id}::uuid and m.role in ('admin', 'editor') and u.email is not null`),
   );
   for (const person of staff) {
-    const locale = isSupportedLanguage(person.locale) ? person.locale : fallbackLanguage;
+    const locale = languageOrFallback(person.locale);
     const t = await i18nServer.getFixedT(locale, ["volunteer", "projects"]);
     const values = {
       volunteer: offer.volunteer ?? t("volunteer:aVolunteer"),
@@ -360,7 +360,7 @@ async function notifyVolunteer(offerId: string, intent: "accept" | "decline" | "
       where o.id = ${offerId}::uuid`),
   );
   if (!row?.email) return;
-  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const locale = languageOrFallback(row.locale);
   const t = await i18nServer.getFixedT(locale, ["volunteer", "projects"]);
   const values = {
     lgu: row.lgu_name,
@@ -410,7 +410,7 @@ export async function invitePerson(claims: JwtClaims, needId: string, profileId:
       where n.id = ${needId}::uuid`),
   );
   if (!row?.email) return;
-  const locale = isSupportedLanguage(row.locale) ? row.locale : fallbackLanguage;
+  const locale = languageOrFallback(row.locale);
   const t = await i18nServer.getFixedT(locale, ["volunteer", "projects"]);
   const values = { lgu: row.lgu_name, need: localized(row.description, locale)?.text ?? "", link: `${siteUrl}/volunteer/needs/${needId}` };
   await getEmailPort().send({
