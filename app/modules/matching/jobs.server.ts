@@ -61,24 +61,21 @@ function jobReasons(m: JobMatch, card: JobCard, taxonomy: Awaited<ReturnType<typ
 
 /** The caller's best-fitting open jobs with their cards and reasons, best first (inside withRls as the person). */
 export async function jobsForPerson(tx: Tx, language: string, limit: number) {
-  // The ranking and the cards of the jobs it returns, in one statement.
+  // The ranking and the cards of the jobs it returns, in one statement (their columns do not clash).
   const [rows, taxonomy] = await Promise.all([
-    tx.execute<MatchRow & { card_id: string | null } & Omit<JobCardRow, "id">>(sql`
+    tx.execute<MatchRow & Partial<JobCardRow>>(sql`
       with ranked as materialized (
         select r.* from app_private.jobs_for_me(${JSON.stringify(JOB_MATCH_WEIGHTS)}::jsonb, ${JOB_MATCH_MIN_SCORE}, ${limit})
           with ordinality as r(job_id, score, occupation, skills_matched, place, languages_ok, n))
-      select r.job_id, r.score, r.occupation, r.skills_matched, r.place, r.languages_ok, c.id as card_id,
-             c.title, c.sector, c.occupation_code, c.employment_type, c.remote, c.salary_min_minor, c.salary_max_minor, c.salary_currency,
-             c.closes_on, c.published_at, c.place_name, c.country_code, c.poster_name
-      from ranked r
+      select r.*, c.* from ranked r
       left join ${jobCardsOf(sql`array(select r2.job_id from ranked r2 order by r2.n)`)} c on c.id = r.job_id
       order by r.n`),
     jobTaxonomy(language),
   ]);
-  return rows.flatMap((row) => {
-    if (!row.card_id) return [];
+  const listed = rows.filter((row) => row.id);
+  const cards = localizeCards(listed.map((row) => cardFromRow(row as JobCardRow)), language);
+  return listed.map((row, i) => {
     const match = matchFromRow(row);
-    const [card] = localizeCards([cardFromRow({ ...row, id: row.card_id })], language);
-    return [{ match, card: card!, reasons: jobReasons(match, card!, taxonomy) }];
+    return { match, card: cards[i]!, reasons: jobReasons(match, cards[i]!, taxonomy) };
   });
 }
