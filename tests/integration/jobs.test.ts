@@ -20,7 +20,7 @@ import { postJob, setJobOpen, updateJob } from "../../app/modules/jobs/postings.
 import { jobFormSchema, jobSearchSchema } from "../../app/modules/jobs/schema";
 import { getJob, searchJobs } from "../../app/modules/jobs/search.server";
 import { JOB_MATCH_WEIGHTS, type JobMatchWeights } from "../../app/modules/matching/weights";
-import { jobsForMe } from "../../app/modules/matching/jobs.server";
+import { jobsForMe, jobsForPerson } from "../../app/modules/matching/jobs.server";
 import { FormProblem } from "../../app/modules/organisations/errors.server";
 import { action as applyAction } from "../../app/routes/jobs.$id_.apply";
 import { setupTestDatabase } from "../support/db";
@@ -416,6 +416,12 @@ describe("jobs for you", () => {
     // The weights are the ones given: without the place, Pili's job loses its 15 points.
     const placeless = await run({ ...JOB_MATCH_WEIGHTS, place: 0, placeNearby: 0 });
     expect(placeless.find((m) => m.jobId === named.find((n) => n.title === "Diesel mechanics wanted")!.jobId)!.score).toBe(40);
+    // The page's reading: the same matches in the same order, each with its card and reasons in the reader's language.
+    const forPage = await db().client.withRls(claims, (tx) => jobsForPerson(tx, "fil", 20));
+    expect(forPage.map((f) => f.match)).toEqual(matches);
+    expect(forPage.map((f) => f.card.id)).toEqual(matches.map((m) => m.jobId));
+    expect(forPage[0]!.card).toMatchObject({ title: { text: "Trabaho ng tagasalin", lang: "fil" }, posterName: "Bicol Auto Works" });
+    expect(forPage[0]!.reasons.map((r) => r.code)).toEqual(["job_occupation", "job_skills", "job_nearby", "job_languages"]);
   });
 });
 
