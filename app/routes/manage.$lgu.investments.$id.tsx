@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrors, type ReplyLike } from "~/components/form";
 import { FileField } from "~/components/form-extra";
-import { MatchReasons } from "~/components/match-reasons";
+import { PersonToInvite } from "~/components/person-to-invite";
 import { OpportunityForm } from "~/components/opportunity-form";
 import { LANGUAGE_NAMES } from "~/components/project-form";
 import { isSupportedLanguage, supportedLanguages } from "~/i18n/config";
@@ -212,25 +212,14 @@ export default function EditOpportunity() {
         ) : (
           <ul className="plan-list" role="list">
             {data.people.map((p) => (
-              <li key={p.profileId} className="card stack">
-                <h3 className="card__title" id={`person-${p.profileId}`}>
-                  {p.name ? <bdi>{p.name}</bdi> : t("invite.unnamed")}
-                  {p.country ? ` · ${p.country}` : null}
-                </h3>
-                <MatchReasons reasons={p.reasons} />
-                {p.invited ? (
-                  <p className="badge">{t("invite.already")}</p>
-                ) : (
-                  <Form method="post">
-                    <FormErrors reply={replyFor(`invite-${p.profileId}`)} />
-                    <input type="hidden" name="intent" value="invite" />
-                    <input type="hidden" name="person" value={p.profileId} />
-                    <button type="submit" className="button" aria-describedby={`person-${p.profileId}`}>
-                      {t("invite.send")}
-                    </button>
-                  </Form>
-                )}
-              </li>
+              <PersonToInvite
+                key={p.profileId}
+                person={p}
+                heading="h3"
+                words={{ unnamed: t("invite.unnamed"), already: t("invite.already"), send: t("invite.send") }}
+                reply={replyFor(`invite-${p.profileId}`)}
+                intent="invite"
+              />
             ))}
           </ul>
         )}

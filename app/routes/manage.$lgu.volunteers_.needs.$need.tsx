@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { FormErrors, type ReplyLike } from "~/components/form";
-import { MatchReasons } from "~/components/match-reasons";
+import type { ReplyLike } from "~/components/form";
+import { PersonToInvite } from "~/components/person-to-invite";
 import { countryName } from "~/i18n/format";
 import { getLanguage } from "~/i18n/i18next.server";
 import { siteUrl } from "~/modules/auth/emails.server";
@@ -67,24 +67,13 @@ export default function InvitePeople() {
       ) : (
         <ul className="plan-list" role="list">
           {people.map((p) => (
-            <li key={p.profileId} className="card stack">
-              <h2 className="card__title" id={`person-${p.profileId}`}>
-                {p.name ? <bdi>{p.name}</bdi> : t("invite.unnamed")}
-                {p.country ? ` · ${p.country}` : null}
-              </h2>
-              <MatchReasons reasons={p.reasons} />
-              {p.invited ? (
-                <p className="badge">{t("invite.already")}</p>
-              ) : (
-                <Form method="post">
-                  <FormErrors reply={reply?.form === p.profileId ? reply : undefined} />
-                  <input type="hidden" name="person" value={p.profileId} />
-                  <button type="submit" className="button" aria-describedby={`person-${p.profileId}`}>
-                    {t("invite.send")}
-                  </button>
-                </Form>
-              )}
-            </li>
+            <PersonToInvite
+              key={p.profileId}
+              person={p}
+              heading="h2"
+              words={{ unnamed: t("invite.unnamed"), already: t("invite.already"), send: t("invite.send") }}
+              reply={reply?.form === p.profileId ? reply : undefined}
+            />
           ))}
         </ul>
       )}
