@@ -75,24 +75,37 @@ export function formatMoney(amountMinor: number | bigint, currency: string, lang
   ).format(decimal as unknown as number);
 }
 
+/**
+ * A region's or a language's name in the reader's language, kept once found: Intl.DisplayNames
+ * looks each name up in ICU's data (about 12 µs a call here; a page of twenty job cards spent
+ * 0.24 ms on it). The codes come from validated columns, so the names kept are few; the map is
+ * emptied if it ever grows past a few thousand all the same.
+ */
+const displayNames = new Map<string, string>();
+function displayName(type: "region" | "language", code: string, language: string): string {
+  const locale = intlLocale(language);
+  const key = `${type}|${locale}|${code}`;
+  let name = displayNames.get(key);
+  if (name === undefined) {
+    try {
+      name = cached(`${type === "region" ? "r" : "l"}|${locale}`, () => new Intl.DisplayNames([locale], { type })).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (displayNames.size >= 5000) displayNames.clear();
+    displayNames.set(key, name);
+  }
+  return name;
+}
+
 /** A country's name in the reader's language, from its ISO 3166 code. */
 export function countryName(countryCode: string, language: string): string {
-  try {
-    const names = cached(`r|${intlLocale(language)}`, () => new Intl.DisplayNames([intlLocale(language)], { type: "region" }));
-    return names.of(countryCode) ?? countryCode;
-  } catch {
-    return countryCode;
-  }
+  return displayName("region", countryCode, language);
 }
 
 /** A language's name in the reader's language, from its ISO 639 code ("fil" → "Filipino"). */
 export function languageName(code: string, language: string): string {
-  try {
-    const names = cached(`l|${intlLocale(language)}`, () => new Intl.DisplayNames([intlLocale(language)], { type: "language" }));
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName("language", code, language);
 }
 
 /** Date and time in the reader's locale (UTC stored, shown in the given time zone or the server's). */

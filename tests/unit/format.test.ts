@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, currencyMinorDigits, formatDate, formatMoney, formatNumber } from "../../app/i18n/format";
+import { countryName, currencyMinorDigits, formatDate, formatMoney, formatNumber, languageName } from "../../app/i18n/format";
 import { localized } from "../../app/i18n/localized";
 import { isSupportedLanguage, textDirection } from "../../app/i18n/config";
 import { safeRedirectPath } from "../../app/utils/errors";
@@ -40,6 +40,18 @@ describe("dates and numbers", () => {
     expect(countryName("PH", "en")).toBe("Philippines");
     expect(countryName("MA", "fr")).toBe("Maroc");
     expect(countryName("SV", "es")).toBe("El Salvador");
+  });
+
+  it("keeps each name per language once found, and gives back a code it cannot name", () => {
+    expect(countryName("MA", "en")).toBe("Morocco");
+    expect(countryName("MA", "fr")).toBe("Maroc");
+    expect(countryName("MA", "en")).toBe("Morocco");
+    expect(countryName("MA", "ar")).toBe("المغرب");
+    expect(languageName("fil", "en")).toBe("Filipino");
+    expect(languageName("fr", "es")).toBe("francés");
+    expect(languageName("fr", "es")).toBe("francés");
+    expect(countryName("not a code", "en")).toBe("not a code");
+    expect(languageName("not a code", "fr")).toBe("not a code");
   });
 });
 
