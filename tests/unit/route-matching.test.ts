@@ -1,6 +1,6 @@
 /**
  * Route matching with the patches in patches/ (@remix-run/router compiles each route path once and
- * ranks a routes array once; Remix's RemixServer makes a build's server routes once and
+ * ranks a routes array once, and keeps a pathname's matches per routes array; Remix's RemixServer makes a build's server routes once and
  * react-router-dom's static router converts them once, so the ranked branches are reused): the
  * patches are applied, and matching the same routes many times gives each URL its own correct
  * route and params (nothing of one match leaks into the next). Rendering with the cached routes is
@@ -62,6 +62,21 @@ describe("route matching (patched @remix-run/router)", () => {
       expect(matched("/files/a/b.pdf")).toEqual({ id: "files", params: { "*": "a/b.pdf" } });
       expect(matched("/nowhere/at/all")).toEqual({ id: "catch", params: { "*": "nowhere/at/all" } });
     }
+  });
+
+  it("gives each caller its own matches: what one does to them does not reach the next", () => {
+    for (let round = 0; round < 3; round++) {
+      const matches = matchRoutes(routes, "/lgus/naga/invest")!;
+      expect(matches.map((m) => m.route.id)).toEqual(["root", "lgu"]);
+      expect(matches[0]!.params).toBe(matches[1]!.params); // one params object per match, as unpatched
+      expect(matches[1]).toMatchObject({ pathname: "/lgus/naga/invest", pathnameBase: "/lgus/naga/invest", params: { slug: "naga", section: "invest" } });
+      matches[1]!.params.slug = "changed";
+      matches.pop();
+    }
+    expect(matchRoutes(routes, "/jobs/a%20b")?.[1]?.params).toEqual({ id: "a b" });
+    expect(matchRoutes(routes, "/jobs/a%20b")?.[1]?.params).toEqual({ id: "a b" });
+    expect(matchRoutes(routes, "/app/jobs", "/app")?.[1]?.route.id).toBe("jobs");
+    expect(matchRoutes(routes, "/jobs", "/app")).toBeNull();
   });
 
   it("sees a new routes array (a rebuilt app) rather than the ranked branches of the old one", () => {
