@@ -25,9 +25,9 @@ export const meta: MetaFunction = ({ matches }) => titleFromRoot(matches, "jobs:
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = jobSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const language = await getLanguage(request, context);
-  const [[result, placeOptions], signedIn, taxonomy] = await Promise.all([
-    // One transaction: the place list goes to the database with the search's first statement.
-    withRls(null, (tx) => Promise.all([searchJobs(tx, params, language), placeFilterOptions(tx)])),
+  const [result, placeOptions, signedIn, taxonomy] = await Promise.all([
+    withRls(null, (tx) => searchJobs(tx, params, language)),
+    placeFilterOptions(),
     getClaims(request).then(Boolean),
     jobTaxonomy(language),
   ]);

@@ -18,7 +18,7 @@ import { applyToJob, applicationForPoster, messageApplicant, moveApplication, my
 import { closeExpiredJobs } from "../../app/modules/jobs/closing.server";
 import { postJob, setJobOpen, updateJob } from "../../app/modules/jobs/postings.server";
 import { jobFormSchema, jobSearchSchema } from "../../app/modules/jobs/schema";
-import { getJob, searchJobs } from "../../app/modules/jobs/search.server";
+import { getJob, PLACE_OPTIONS_TTL_MS, placeFilterOptions, searchJobs } from "../../app/modules/jobs/search.server";
 import { JOB_MATCH_WEIGHTS, type JobMatchWeights } from "../../app/modules/matching/weights";
 import { jobsForMe, jobsForPerson } from "../../app/modules/matching/jobs.server";
 import { FormProblem } from "../../app/modules/organisations/errors.server";
@@ -266,6 +266,25 @@ describe("search", () => {
       await owner(sql`update organisations set name = 'Bicol Auto Works' where id = ${employer.id}`);
     }
     expect((await search({ q: "zamboanguita" })).total).toBe(0);
+  });
+
+  it("offers the regions and provinces to narrow by, by country and name, read again once they may have changed", async () => {
+    const later = Date.now() + 100 * PLACE_OPTIONS_TTL_MS; // past whatever an earlier read kept
+    const ids = async (now: number) => (await placeFilterOptions(now)).map((p) => p.id);
+    const first = await placeFilterOptions(later);
+    expect(first.every((p) => p.kind === "region" || p.kind === "province")).toBe(true);
+    const jobland = first.filter((p) => p.countryCode === "JL").map((p) => p.name);
+    expect(jobland).toEqual(["Camarines Test", "Far Province"]);
+    expect(first.map((p) => p.id)).not.toContain(places.city);
+    const [added] = await owner(sql`
+      insert into places (parent_id, kind, name, country_code)
+      select parent_id, 'province', 'Bagong Province', 'JL' from places where id = ${places.province} returning id`);
+    try {
+      expect(await ids(later + 1)).not.toContain(added!.id); // kept
+      expect(await ids(later + PLACE_OPTIONS_TTL_MS)).toContain(added!.id); // read again
+    } finally {
+      await owner(sql`delete from places where id = ${added!.id}`);
+    }
   });
 
   it("drops unreadable filters instead of failing", async () => {
