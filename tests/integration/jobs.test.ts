@@ -273,6 +273,7 @@ describe("search", () => {
     const ids = async (now: number) => (await placeFilterOptions(now)).map((p) => p.id);
     const first = await placeFilterOptions(later);
     expect(first.every((p) => p.kind === "region" || p.kind === "province")).toBe(true);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true); // shared by every request
     const jobland = first.filter((p) => p.countryCode === "JL").map((p) => p.name);
     expect(jobland).toEqual(["Camarines Test", "Far Province"]);
     expect(first.map((p) => p.id)).not.toContain(places.city);
