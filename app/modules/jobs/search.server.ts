@@ -80,11 +80,17 @@ export function cardFromRow(row: JobCardRow) {
 export type JobCard = Omit<ReturnType<typeof cardFromRow>, "title"> & { title: { text: string; lang: string } | null };
 
 /**
- * The cards of listed jobs (open, of a verified poster, not past their date: what the public
- * policy on `jobs` shows), read by `app_private.job_cards` in the order of `ids`, in SQL to put
- * after a statement's `ids` (a subquery or an array).
+ * One statement for a ranking of jobs and their cards: `ranked` gives rows with `job_id` and their
+ * order `n` (a search's page, "jobs for you"); each comes back with its columns and, when the job
+ * is listed (open, of a verified poster, not past its date: what the public policy on `jobs`
+ * shows), its card's, read by `app_private.job_cards`, in the ranking's order. A row whose job is
+ * not listed has no `id`.
  */
-export const jobCardsOf = (ids: ReturnType<typeof sql>) => sql`app_private.job_cards(${ids})`;
+export const rankedWithCards = (ranked: ReturnType<typeof sql>) => sql`
+  with ranked as materialized (${ranked})
+  select r.*, c.* from ranked r
+  left join app_private.job_cards(array(select r2.job_id from ranked r2 order by r2.n)) c on c.id = r.job_id
+  order by r.n`;
 
 export function localizeCards<T extends { title: unknown }>(rows: T[], language: string) {
   return rows.map((row) => ({ ...row, title: localized(row.title as LocalizedText, language) }));
@@ -107,16 +113,14 @@ export async function searchJobs(tx: Tx, params: JobSearchParams, language: stri
   const effectiveSort = sort === "relevance" && !params.q ? "newest" : sort;
   // The page's ids and count, and their cards, in one statement.
   const run = async (page: number) => {
-    const rows = await tx.execute<Partial<JobCardRow> & { job_id: string; total: string }>(sql`
-      with found as materialized (
+    const rows = await tx.execute<Partial<JobCardRow> & { job_id: string; total: string }>(
+      rankedWithCards(sql`
         select s.job_id, s.total, s.n from app_private.search_jobs(
           ${params.q ?? null}, ${params.place ?? null}::uuid, ${params.remote ?? null}, ${params.sector ?? null}, ${params.occupation ?? null},
           ${params.type ?? null}::public.employment_type, ${params.salary !== undefined && params.currency ? salaryMinor(params.salary, params.currency) : null}::bigint,
           ${params.currency ?? null}, ${params.within ?? null}::integer, ${effectiveSort}, ${JOBS_PER_PAGE}, ${(page - 1) * JOBS_PER_PAGE}, ${COUNT_CAP})
-          with ordinality as s(job_id, total, n))
-      select f.job_id, f.total, c.* from found f
-      left join ${jobCardsOf(sql`array(select f2.job_id from found f2 order by f2.n)`)} c on c.id = f.job_id
-      order by f.n`);
+          with ordinality as s(job_id, total, n)`),
+    );
     return {
       cards: rows.flatMap((r) => (r.id ? [cardFromRow(r as JobCardRow)] : [])),
       found: rows.length,

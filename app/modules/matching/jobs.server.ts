@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/client.server";
-import { cardFromRow, jobCardsOf, localizeCards, type JobCard, type JobCardRow } from "~/modules/jobs/search.server";
+import { cardFromRow, localizeCards, rankedWithCards, type JobCard, type JobCardRow } from "~/modules/jobs/search.server";
 import { jobTaxonomy } from "~/modules/jobs/taxonomy.server";
 import type { Reason } from "./engine.server";
 import { JOB_MATCH_MIN_SCORE, JOB_MATCH_WEIGHTS, type JobMatchWeights } from "./weights";
@@ -24,9 +24,13 @@ export interface JobMatch {
 
 /** The caller's best-fitting open jobs, best first (run inside withRls as the person). */
 export async function jobsForMe(tx: Tx, limit = 20, weights: JobMatchWeights = JOB_MATCH_WEIGHTS, minScore = JOB_MATCH_MIN_SCORE): Promise<JobMatch[]> {
-  const rows = await tx.execute<MatchRow>(sql`select * from app_private.jobs_for_me(${JSON.stringify(weights)}::jsonb, ${minScore}, ${limit})`);
+  const rows = await tx.execute<MatchRow>(sql`select * from ${ranking(weights, minScore, limit)}`);
   return rows.map(matchFromRow);
 }
+
+/** The ranking (app_private.jobs_for_me), in SQL to select from. */
+const ranking = (weights: JobMatchWeights, minScore: number, limit: number) =>
+  sql`app_private.jobs_for_me(${JSON.stringify(weights)}::jsonb, ${minScore}, ${limit})`;
 
 type MatchRow = {
   job_id: string;
@@ -63,13 +67,11 @@ function jobReasons(m: JobMatch, card: JobCard, taxonomy: Awaited<ReturnType<typ
 export async function jobsForPerson(tx: Tx, language: string, limit: number) {
   // The ranking and the cards of the jobs it returns, in one statement (their columns do not clash).
   const [rows, taxonomy] = await Promise.all([
-    tx.execute<MatchRow & Partial<JobCardRow>>(sql`
-      with ranked as materialized (
-        select r.* from app_private.jobs_for_me(${JSON.stringify(JOB_MATCH_WEIGHTS)}::jsonb, ${JOB_MATCH_MIN_SCORE}, ${limit})
-          with ordinality as r(job_id, score, occupation, skills_matched, place, languages_ok, n))
-      select r.*, c.* from ranked r
-      left join ${jobCardsOf(sql`array(select r2.job_id from ranked r2 order by r2.n)`)} c on c.id = r.job_id
-      order by r.n`),
+    tx.execute<MatchRow & Partial<JobCardRow>>(
+      rankedWithCards(sql`
+        select r.* from ${ranking(JOB_MATCH_WEIGHTS, JOB_MATCH_MIN_SCORE, limit)}
+          with ordinality as r(job_id, score, occupation, skills_matched, place, languages_ok, n)`),
+    ),
     jobTaxonomy(language),
   ]);
   const listed = rows.filter((row) => row.id);
