@@ -63,22 +63,23 @@ export async function requireAnonymous(request: Request, to = "/me") {
   if (session) throw redirect(to);
 }
 
+/** Whether this user is a platform admin, in SQL (as far as the caller's RLS lets them see). */
+const platformAdminSql = (userId: string) => sql`exists (select 1 from ${platformAdmins} where ${platformAdmins.userId} = ${userId})`;
+
 /** What the header shows of the signed-in person. */
 export async function headerUser(session: AuthSession) {
   // One statement in one transaction (every signed-in page asks): the name and the admin flag.
   const [row] = await withRls(session.claims, (tx) =>
     tx.execute<{ display_name: string | null; is_platform_admin: boolean }>(sql`
       select (select ${profiles.displayName} from ${profiles} where ${profiles.id} = ${session.user.id}) as display_name,
-             exists (select 1 from ${platformAdmins} where ${platformAdmins.userId} = ${session.user.id}) as is_platform_admin`),
+             ${platformAdminSql(session.user.id)} as is_platform_admin`),
   );
   return { displayName: row?.display_name ?? session.user.email, isPlatformAdmin: row?.is_platform_admin === true };
 }
 
 export async function isPlatformAdmin(session: AuthSession): Promise<boolean> {
-  const rows = await withRls(session.claims, (tx) =>
-    tx.select({ id: platformAdmins.userId }).from(platformAdmins).where(eq(platformAdmins.userId, session.user.id)),
-  );
-  return rows.length > 0;
+  const [row] = await withRls(session.claims, (tx) => tx.execute<{ admin: boolean }>(sql`select ${platformAdminSql(session.user.id)} as admin`));
+  return row?.admin === true;
 }
 
 export async function requirePlatformAdmin(request: Request): Promise<AuthSession> {
